@@ -1,0 +1,42 @@
+"""The one error hierarchy of fupin-kg.
+
+The library raises these; the CLI turns them into ``Error: …`` lines.
+"""
+
+from __future__ import annotations
+
+__all__ = ["KgError", "InputError", "ParseError", "LexiconError", "NoArticleBody", "QueryError"]
+
+
+class KgError(Exception):
+    """Base class of every error fupin-kg raises on purpose."""
+
+
+class InputError(KgError):
+    """An input file is missing, unreadable, empty or not text."""
+
+    def __init__(self, path, problem: str):
+        self.path = path
+        self.problem = problem
+        super().__init__(f"{path}: {problem}")
+
+
+class NoArticleBody(InputError):
+    """The page holds no article body to extract facts from."""
+
+
+class ParseError(KgError):
+    """A data file (RDF, SPARQL) could not be parsed; carries file, line and column."""
+
+    def __init__(self, path, message: str, line: int | None = None, column: int | None = None):
+        self.path, self.line, self.column = path, line, column
+        where = f"{path}" + (f":{line}" if line is not None else "") + (f":{column}" if column is not None else "")
+        super().__init__(f"{where}: {message}")
+
+
+class LexiconError(KgError):
+    """The bundled lexicon or repair table is inconsistent."""
+
+
+class QueryError(KgError):
+    """A SPARQL query failed to parse or to run."""

@@ -1,0 +1,161 @@
+"""Stage 5, export: RDF formats, deterministic serialisation and the published dataset in ``out/``.
+
+Serialisation goes through pyoxigraph over quads sorted by their N-Quads form, so the
+same graph always gives the same bytes, whatever ``PYTHONHASHSEED`` is.
+"""
+
+from __future__ import annotations
+
+import enum
+import hashlib
+import os
+import tempfile
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from .namespaces import DCAT, DCT, PREFIXES, RDF, VOID, XSD
+
+__all__ = ["RdfFormat", "serialize", "write_atomic", "publish", "sorted_quads"]
+
+
+class RdfFormat(enum.Enum):
+    """Output formats; the first is the default. Values are the ``--format`` names."""
+
+    TURTLE = "ttl"
+    N_TRIPLES = "nt"
+    N_QUADS = "nq"
+    TRIG = "trig"
+    JSON_LD = "jsonld"
+    RDF_XML = "xml"
+
+    @property
+    def ox(self) -> ox.RdfFormat:
+        return {"ttl": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "nq": ox.RdfFormat.N_QUADS,
+                "trig": ox.RdfFormat.TRIG, "jsonld": ox.RdfFormat.JSON_LD, "xml": ox.RdfFormat.RDF_XML}[self.value]
+
+    @property
+    def file_extension(self) -> str:
+        return {"xml": "rdf"}.get(self.value, self.value)
+
+    @property
+    def media_type(self) -> str:
+        return self.ox.media_type
+
+    @property
+    def is_dataset(self) -> bool:
+        return self in (RdfFormat.N_QUADS, RdfFormat.TRIG)
+
+    @classmethod
+    def from_extension(cls, ext: str) -> "RdfFormat":
+        ext = ext.lower().lstrip(".")
+        for f in cls:
+            if ext in (f.value, f.file_extension) or (f is RdfFormat.TURTLE and ext == "turtle"):
+                return f
+        raise ValueError(f"unknown RDF file extension: .{ext}")
+
+
+def sorted_quads(quads) -> list[ox.Quad]:
+    return sorted(quads, key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
+
+
+def serialize(quads, fmt: RdfFormat = RdfFormat.TURTLE) -> bytes:
+    """Serialise quads; triple formats drop graph names (and duplicates across graphs).
+
+    >>> q = ox.Quad(ox.NamedNode("https://w3id.org/fupin-kg/id/x"), ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label"), ox.Literal("華鎣市", language="zh-Hant"))
+    >>> print(serialize([q]).decode().splitlines()[-1])
+    kgid:x rdfs:label "華鎣市"@zh-Hant .
+    """
+    quads = sorted_quads(quads)
+    if fmt.is_dataset:
+        items = quads
+    else:
+        seen, items = set(), []
+        for q in quads:
+            t = q.triple
+            if t not in seen:
+                seen.add(t)
+                items.append(t)
+        items.sort(key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
+    prefixes = PREFIXES if fmt in (RdfFormat.TURTLE, RdfFormat.TRIG, RdfFormat.RDF_XML, RdfFormat.JSON_LD) else None
+    return ox.serialize(items, format=fmt.ox, prefixes=prefixes)
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` in one step: readers see the old file or the new one, never half."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+def publish(quads, out_dir: Path, ontology_files: dict[str, bytes], version: str, articles: list[str]) -> list[Path]:
+    """Write the published dataset: kg.ttl, kg.nt, kg.nq, kg.jsonld, the frozen ontology and void.ttl.
+
+    Every file is rendered in memory first, then each is replaced atomically.
+    """
+    quads = sorted_quads(quads)
+    files: dict[str, bytes] = {}
+    for name, fmt in (("kg.ttl", RdfFormat.TURTLE), ("kg.nt", RdfFormat.N_TRIPLES), ("kg.nq", RdfFormat.N_QUADS),
+                      ("kg.jsonld", RdfFormat.JSON_LD)):
+        files[name] = serialize(quads, fmt)
+    for name, data in sorted(ontology_files.items()):
+        files[f"ontology/{version}/{name}"] = data
+    files["void.ttl"] = _void(files, quads, version, articles)
+    written = []
+    for name, data in files.items():
+        write_atomic(Path(out_dir) / name, data)
+        written.append(Path(out_dir) / name)
+    return written
+
+
+def _void(files: dict[str, bytes], quads, version: str, articles: list[str]) -> bytes:
+    """A VoID and DCAT description: the dataset, its distributions, triple counts and SHA-256 checksums."""
+    base = "https://w3id.org/fupin-kg/dataset"
+    n = ox.NamedNode
+    lit = lambda v, dt: ox.Literal(str(v), datatype=n(XSD + dt))  # noqa: E731
+    ds = n(base)
+    triples = {q.triple for q in quads}
+    out = [
+        ox.Triple(ds, n(RDF + "type"), n(VOID + "Dataset")),
+        ox.Triple(ds, n(RDF + "type"), n(DCAT + "Dataset")),
+        ox.Triple(ds, n(DCT + "title"), ox.Literal("fupin-kg: poverty-alleviation governance knowledge graph", language="en")),
+        ox.Triple(ds, n(DCT + "title"), ox.Literal("扶贫治理知识图谱", language="zh-Hans")),
+        ox.Triple(ds, n(DCT + "title"), ox.Literal("扶貧治理知識圖譜", language="zh-Hant")),
+        ox.Triple(ds, n(DCT + "license"), n("https://creativecommons.org/licenses/by/4.0/")),
+        ox.Triple(ds, n(VOID + "triples"), lit(len(triples), "integer")),
+        ox.Triple(ds, n(VOID + "entities"), lit(len({t.subject for t in triples}), "integer")),
+        ox.Triple(ds, n(VOID + "vocabulary"), n("https://w3id.org/fupin-kg/ontology#")),
+        ox.Triple(ds, n(DCT + "conformsTo"), n(f"https://w3id.org/fupin-kg/ontology/{version}")),
+        ox.Triple(ds, n(VOID + "uriSpace"), ox.Literal("https://w3id.org/fupin-kg/id/")),
+    ]
+    for a in articles:
+        out.append(ox.Triple(ds, n(DCT + "source"), n(a)))
+    media = {"ttl": "text/turtle", "nt": "application/n-triples", "nq": "application/n-quads", "jsonld": "application/ld+json"}
+    for name, data in files.items():
+        dist = n(f"{base}/distribution/{name.replace('/', '-')}")
+        out += [
+            ox.Triple(ds, n(DCAT + "distribution"), dist),
+            ox.Triple(dist, n(RDF + "type"), n(DCAT + "Distribution")),
+            ox.Triple(dist, n(DCAT + "downloadURL"), n(f"https://w3id.org/fupin-kg/{name}")),
+            ox.Triple(dist, n(DCT + "title"), ox.Literal(name)),
+            ox.Triple(dist, n(DCAT + "byteSize"), lit(len(data), "nonNegativeInteger")),
+            ox.Triple(dist, n("http://spdx.org/rdf/terms#checksum"), ox.Literal(hashlib.sha256(data).hexdigest())),
+        ]
+        ext = name.rsplit(".", 1)[-1]
+        if ext in media:
+            out.append(ox.Triple(dist, n(DCAT + "mediaType"), n(f"https://www.iana.org/assignments/media-types/{media[ext]}")))
+        if name.startswith("kg."):
+            out.append(ox.Triple(dist, n(VOID + "triples"), lit(len(triples), "integer")))
+    out.sort(key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
+    return ox.serialize(out, format=ox.RdfFormat.TURTLE, prefixes={**PREFIXES, "spdx": "http://spdx.org/rdf/terms#"})

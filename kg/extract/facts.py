@@ -1,0 +1,392 @@
+"""Fact rules: figures, documents, funding standards, assignments, group leadership,
+responsibility lists, personnel actions and programmes.
+
+Each rule is general over the genre and reads its vocabulary from the lexicon; each
+record carries the span of text that states it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..ingest import Article, Span
+from .mentions import CJK, clauses, quoted, script_form, titles, zones
+from .numbers import find_figures
+from .records import (Action, Assignment, Document, Extraction, Figure, FundingStandard, GroupLeadership, Mention,
+                      Programme, ResponsibilityList)
+
+__all__ = ["find_figures_in", "find_documents", "find_funding", "find_assignments", "find_leadership",
+           "find_lists", "find_actions", "find_programmes"]
+
+_TIME_REF = re.compile(r"(截至目前|截至\d{4}年\d{1,2}月底?|截至\d{1,2}月底|\d{4}年(?:以来|底|初)?|今年以来|今年\d{1,2}月底?|目前|去年|两年多来|三年来)")
+_FREQ = {"每月": "monthly", "每周": "weekly", "每季度": "quarterly", "每年": "yearly", "每天": "daily"}
+
+
+def _inside(span: Span, spans: list[Span]) -> Span | None:
+    return next((s for s in spans if s.start <= span.start and span.end <= s.end), None)
+
+
+def _sentence_of(article: Article, pos: int) -> Span:
+    return next((s for s in article.sentences if s.start <= pos < s.end), article.meta["title"])
+
+
+def _clause_of(article: Article, pos: int) -> Span:
+    sent = _sentence_of(article, pos)
+    return next((c for c in clauses(article, sent) if c.start <= pos < c.end), sent)
+
+
+def _in(mentions: list[Mention], span: Span, kinds=("role", "org", "group", "set", "place")) -> list[Mention]:
+    return [m for m in mentions if m.kind in kinds and span.start <= m.span.start and m.span.end <= span.end]
+
+
+def find_figures_in(article: Article, lexicon, ex: Extraction) -> None:
+    """Every figure in the title and body, with value, unit, qualifier, status and what it counts."""
+    sh, quotes, names = article.shadow, quoted(article), titles(article)
+    cues = [f for f, _ in lexicon.forms("target-cues")]
+    units = dict(lexicon.forms("units"))
+    fact_zones = [article.meta["title"]] + article.paragraphs
+    for z in fact_zones:
+        for f in find_figures(sh, lexicon, z.start, z.end):
+            fs = Span(f.start, f.end)
+            in_quote, in_title = _inside(fs, quotes), _inside(fs, names)
+            if f.chinese and (in_quote or in_title):
+                continue  # numerals inside slogans and names: 五個一, 二十項重點工程
+            if f.chinese and (re.match(r"一.一", sh[f.start : f.start + 3]) or sh[f.end : f.end + 1] == "性"):
+                continue  # 一戶一策, 一次性
+            clause = _clause_of(article, f.start)
+            counted = _counted(article, clause, fs)
+            clause_text = sh[clause.start : clause.end]
+            status = "target" if any(c in clause_text for c in cues) else "actual"
+            sent = _sentence_of(article, f.start)
+            time = [t for t in _TIME_REF.finditer(sh, sent.start, f.start)]
+            part_of = None
+            if re.search(r"其中[^，,。；;、)）]*$", sh[sent.start : f.start]) and ex.figures:
+                prev = [i for i, g in enumerate(ex.figures) if sent.start <= g.figure_span.start < f.start
+                        and "其中" not in sh[g.figure_span.end : f.start][:1]]
+                part_of = prev[-1] if prev else None
+            ex.figures.append(Figure(
+                span=clause, figure_span=fs, printed=article.clean[f.start : f.end], value=f.value,
+                value_min=f.value_min, value_max=f.value_max, unit=script_form(article, f.unit),
+                unit_concept=units[f.unit].iri if f.unit in units else None, qualifier=f.qualifier,
+                qualifier_printed=script_form(article, f.qualifier_printed) if f.qualifier_printed else None,
+                status=status, counted=counted,
+                in_name=bool(in_quote or in_title), time_ref=article.clean[time[-1].start() : time[-1].end()] if time else None,
+                part_of=part_of,
+            ))
+
+
+def _counted(article: Article, clause: Span, fs: Span) -> str:
+    """What a figure counts: the words right after it (25個貧困村), else those before it (第一書記7名)."""
+    after = re.match(r"[^0-9０-９(（，,、。；;﹔]*", article.shadow[fs.end : clause.end]).group()
+    if after.strip("“”「」\"") and len(after) <= 16:
+        return article.clean[fs.end : fs.end + len(after)].strip("“”「」\"")
+    before = article.shadow[max(clause.start, fs.start - 12) : fs.start]
+    lead = len(re.match(r"^[共累计全县市其中]*", before).group())
+    return article.clean[fs.start - len(before) + lead : fs.start].strip("“”「」\"")
+
+
+def find_documents(article: Article, lexicon, ex: Extraction, mentions: list[Mention]) -> None:
+    """Every 《》 title: kind from its suffix, issuer from the text or the place in the title, period from its years."""
+    kinds = lexicon.forms("document-kinds")
+    issue_verbs = [f for f, c in lexicon.forms("relation-verbs") if c.key.endswith("issue")]
+    for t in titles(article):
+        printed = article.clean[t.start : t.end]
+        corrected = lexicon.correct_misprints(printed)
+        hans = article.shadow[t.start : t.end]
+        hans_corr = lexicon.correct_misprints(hans)
+        trial = "试行" in hans
+        core = re.sub(r"[(（][^()（）]*[)）]$", "", hans_corr).strip()
+        core = re.sub(r"[(（][^()（）]*[)）]$", "", core).strip()
+        kind = next((c for f, c in kinds if core.endswith(f)), None)
+        if kind is None:
+            kind = next(c for c in lexicon.scheme("document-kinds") if c.key.endswith("opinions"))
+        years = re.search(r"(\d{4})\s*[—–\-－~～至到]+\s*(\d{4})", hans)
+        year = re.search(r"(\d{4})年", hans)
+        start, end = (int(years[1]), int(years[2])) if years else ((int(year[1]),) * 2 if year else (None, None))
+        clause = _clause_of(article, t.start)
+        before = Span(clause.start, t.start - 1)
+        verb = next((v for v in issue_verbs if v in article.shadow[before.start : before.end]), None)
+        all_titles = titles(article)
+        issuers = [m.key for m in _in(mentions, before, ("org",)) if not _inside(m.span, all_titles)] if verb else []
+        in_title = [m for m in mentions if m.kind == "place" and t.start <= m.span.start < t.end]
+        if issuers:
+            issuer, basis = issuers, "explicit"
+        elif in_title:
+            issuer, basis = [in_title[0].key], "title"
+        elif ex.home:
+            issuer, basis = [ex.home], "implicit"
+        else:
+            issuer, basis = [], None
+        what = re.search(rf"([{CJK}]{{2,4}})了?$", article.clean[clause.start : t.start - 1])
+        ex.documents.append(Document(
+            span=Span(t.start - 1, t.end + 1), title=printed, corrected_title=corrected if corrected != printed else None,
+            kind=kind.iri, cls=kind.prop("instanceClass"), issuer=issuer, issuer_basis=basis,
+            period_start=start, period_end=end, trial=trial, verb=what[1] if what else None,
+        ))
+
+
+def find_funding(article: Article, lexicon, ex: Extraction, mentions: list[Mention]) -> None:
+    """Funding standards: 按每人每年N元標准安排…, 一次性發放N元…, and yearly budget lines and in-kind benefits."""
+    sh = article.shadow
+    terms = lexicon.forms("funding-terms")
+    per = {f: c.prop("code") for f, c in terms if c.prop("fundingRole", "").endswith("perUnit")}
+    period = {f: c.prop("code") for f, c in terms if c.prop("fundingRole", "").endswith("perPeriod") and f.startswith(("每", "一"))}
+    benefits = lexicon.forms("benefit-kinds")
+    alt = lambda d: "|".join(re.escape(x) for x in sorted(d, key=len, reverse=True))  # noqa: E731
+    standard = re.compile(rf"按(?:照)?(?P<per>{alt(per)})?(?P<period>{alt(period)})?(?P<amount>[0-9０-９.]+|[一二三四五六七八九十百千两]+)(?P<mult>万)?元(?:的)?标准")
+    once = re.compile(r"一次性(?:发放|补助|给予|奖励)?(?P<amount>[0-9０-９.]+|[一二三四五六七八九十百千两]+)(?P<mult>万)?元")
+    from .numbers import parse_number
+
+    for sent in article.sentences:
+        payer, recipients = None, []
+        for clause in clauses(article, sent):
+            text = sh[clause.start : clause.end]
+            orgs = [m for m in _in(mentions, clause, ("org",))]
+            m = standard.search(text) or once.search(text)
+            benefit = next(((f, c) for f, c in benefits if f in text), None)
+            per_year = next((v for k, v in period.items() if k in text and k != "一次性"), None)
+            if not m and not (benefit and benefit[1].prop("code") != "cash-standard" and per_year):
+                continue
+            before_orgs = [o for o in orgs if o.span.start < clause.start + (m.start() if m else len(text))]
+            if before_orgs:
+                payer = before_orgs[-1].key
+            after_at = clause.start + (m.end() if m else 0)
+            rec = [x.key for x in _in(mentions, Span(after_at, clause.end), ("role", "org")) if x.key != payer]
+            if not rec:
+                prev = [c for c in clauses(article, sent) if c.end <= clause.start]
+                for c in reversed(prev):
+                    rec = [x.key for x in _in(mentions, c, ("role",))]
+                    if rec:
+                        break
+            recipients = rec or recipients
+            if m:
+                amount = parse_number(m["amount"]) * (10000 if m["mult"] else 1)
+                item_text = re.split(r"标准|元", text[m.end() :])[-1]
+                kind = "cash-standard"
+                per_v = per.get(m.groupdict().get("per") or "") if "per" in m.groupdict() else "person"
+                period_v = period.get(m.groupdict().get("period") or "") if "period" in m.groupdict() else "once"
+            else:
+                amount, kind = None, benefit[1].prop("code")
+                item_text = text[: text.find(benefit[0]) + len(benefit[0])]
+                per_v, period_v = None, per_year
+            named = _in(mentions, Span(after_at, clause.end), ("role", "org"))
+            item_from = max([after_at] + [x.span.end for x in named])
+            if not m:
+                item_from = max(item_from, clause.start + _phrase_start(text, text.find(benefit[0])))
+            item = _item(article, Span(item_from, clause.end))
+            fig = next((i for i, f in enumerate(ex.figures) if m and clause.start + m.start() <= f.figure_span.start < clause.end), None)
+            if fig is not None:
+                ex.figures[fig].status = "standard"
+            if m is None:
+                one = next((i for i, f in enumerate(ex.figures) if clause.start <= f.figure_span.start < clause.end), None)
+                if one is not None:
+                    ex.figures[one].status = "standard"
+            ex.funding.append(FundingStandard(
+                span=clause, item=item, kind=kind, amount=amount, currency="CNY" if amount is not None else None,
+                per=per_v, period=period_v, payer=payer, recipients=list(dict.fromkeys(recipients)), figure=fig,
+            ))
+
+
+def _phrase_start(text: str, at: int) -> int:
+    """Where the noun phrase ending at ``at`` begins: after the last verb or punctuation before it."""
+    cut = max([text.rfind(v, 0, at) + len(v) for v in ("购买", "安排", "预算", "组织", "发放", "为", "，", ",") if v in text[:at]] or [0])
+    return cut
+
+
+def _item(article: Article, span: Span) -> str:
+    """The funded item, as printed: quotes, verbs and a leading count (一次) removed."""
+    chunk = article.shadow[span.start : span.end]
+    lead = re.match(r"^[”」\"]?(?:标准)?(?:安排|预算|发放|购买|为|用于|组织)?[“「\"]?(?:一次)?", chunk).end()
+    text = article.clean[span.start + lead : span.end]
+    return text.strip("“”「」\" ")
+
+
+def find_assignments(article: Article, lexicon, ex: Extraction, mentions: list[Mention]) -> None:
+    """Role and unit headcounts and what they are assigned to: 將N名X…分配到N個貧困村, N名X結對幫扶N名Y."""
+    verbs = [(f, c.prop("relation").rsplit("#", 1)[-1]) for f, c in lexicon.forms("relation-verbs")
+             if c.prop("relation", "").endswith(("assignedTo", "pairedWith"))]
+    sh = article.shadow
+    for sent in article.sentences:
+        for clause in clauses(article, sent):
+            text = sh[clause.start : clause.end]
+            hit = next(((f, rel) for f, rel in verbs if f in text), None)
+            if not hit:
+                continue
+            vpos = clause.start + text.find(hit[0])
+            figs = [f for f in ex.figures if clause.start <= f.figure_span.start < clause.end]
+            ents = _in(mentions, clause, ("role", "org", "set"))
+            target = next((m for m in ents if m.span.start >= vpos + len(hit[0])), None)
+            target_fig = next((f for f in figs if f.figure_span.start >= vpos), None)
+            target_key = target.key if target else (target_fig.counted if target_fig else None)
+            if not target_key:
+                continue
+            for f in figs:
+                if f.figure_span.start >= vpos or f.part_of is not None:
+                    continue
+                subj = _adjacent(sh, f.figure_span, ents)
+                if subj is None:
+                    continue
+                subset = next((g for g in figs if g.part_of is not None and ex.figures[g.part_of] is f), None)
+                ex.assignments.append(Assignment(
+                    span=Span(f.figure_span.start, (target.span.end if target else target_fig.figure_span.end)),
+                    subject=subj.key, count=int(f.value) if f.value is not None else None, relation=hit[1],
+                    target=target_key, target_count=int(target_fig.value) if target_fig and target_fig.value else None,
+                    subset_count=int(subset.value) if subset else None, subset_label=subset.counted if subset else None,
+                ))
+                e = ex.entities[subj.key]
+                if e.count is None and f.value is not None:
+                    e.count, e.count_span = int(f.value), f.figure_span
+            if target and target_fig and ex.entities[target.key].count is None and target_fig.value:
+                ex.entities[target.key].count = int(target_fig.value)
+                ex.entities[target.key].count_span = target_fig.figure_span
+
+
+def _adjacent(sh: str, fs: Span, ents: list[Mention]) -> Mention | None:
+    """The entity a figure counts: written right after it (25名“第一書記”) or right before it (隊員96名)."""
+    for m in ents:
+        gap = sh[fs.end : m.span.start]
+        if m.span.start >= fs.end and len(gap) <= 1 and gap in ("", "“", "「"):
+            return m
+    for m in reversed(ents):
+        gap = sh[m.span.end : fs.start]
+        if m.span.end <= fs.start and gap in ("", "”", "」"):
+            return m
+    return None
+
+
+def find_leadership(article: Article, lexicon, ex: Extraction, mentions: list[Mention]) -> None:
+    """Who leads a group: 以X任組長, Y為成員單位的Z小組."""
+    sh = article.shadow
+    positions = {c.hans: c for c in lexicon.scheme("roles") if c.key.endswith(("group-leader", "deputy-group-leader"))}
+    pat = re.compile(rf"(?:以|由)?(?P<holder>[^，,。；;、以由]{{2,16}}?)任(?P<pos>{'|'.join(sorted(positions, key=len, reverse=True))})")
+    for sent in article.sentences:
+        text = sh[sent.start : sent.end]
+        groups = [m for m in mentions if m.kind == "group" and sent.start <= m.span.start < sent.end]
+        if not groups:
+            continue
+        group = groups[0].key
+        for m in pat.finditer(text):
+            hspan = Span(sent.start + m.start("holder"), sent.start + m.end("holder"))
+            holders = _in(mentions, hspan, ("role",))
+            members = []
+            mm = re.search(r"(?P<m>[^，,。；;]{2,20}?)为成员", text[m.end() :])
+            if mm:
+                mspan = Span(sent.start + m.end() + mm.start("m"), sent.start + m.end() + mm.end("m"))
+                members = [x.key for x in _in(mentions, mspan, ("org",))]
+            ex.leadership.append(GroupLeadership(
+                span=Span(sent.start + m.start(), sent.start + m.end()), group=group,
+                position=positions[m["pos"]].iri, holder=holders[0].key if holders else None,
+                members=members if m["pos"] == "组长" else [],
+            ))
+
+
+def find_lists(article: Article, lexicon, ex: Extraction, mentions: list[Mention]) -> None:
+    """Responsibility lists, whom they are decomposed to (分解落實到…) and sent to (每月向…發送)."""
+    sh = article.shadow
+    verbs = lexicon.forms("relation-verbs")
+    decompose = [f for f, c in verbs if c.prop("relation", "").endswith("decomposedTo")]
+    send = [f for f, c in verbs if c.prop("relation", "").endswith("sentTo")]
+    records: dict[str, ResponsibilityList] = {}
+    for sent in article.sentences:
+        lists_here = [m for m in mentions if m.kind == "list" and sent.start <= m.span.start < sent.end]
+        for m in lists_here:
+            records.setdefault(m.key, ResponsibilityList(span=_clause_of(article, m.span.start), key=m.key))
+        if not lists_here:
+            continue
+        for clause in clauses(article, sent):
+            text = sh[clause.start : clause.end]
+            d = next((v for v in decompose if v in text), None)
+            if d:
+                at = clause.start + text.find(d) + len(d)
+                targets = [x.key for x in _in(mentions, Span(at, clause.end), ("role", "org"))]
+                for m in lists_here:
+                    if m.span.start < at:
+                        records[m.key].decomposed_to = list(dict.fromkeys(records[m.key].decomposed_to + targets))
+                        records[m.key].decomposed_span = Span(m.span.start, clause.end)
+            s = next((v for v in send if v in text), None)
+            if s and "向" in text:
+                a, b = clause.start + text.find("向") + 1, clause.start + text.find(s)
+                targets = [x.key for x in _in(mentions, Span(a, b), ("role", "org"))]
+                freq = next((v for k, v in _FREQ.items() if k in text[: text.find("向")]), None)
+                for m in lists_here:
+                    if m.span.start > b and m.span.start < clause.end:
+                        r = records[m.key]
+                        r.sent_to, r.sent_span, r.frequency = targets, clause, freq
+    ex.lists = list(records.values())
+
+
+def find_actions(article: Article, lexicon, ex: Extraction, mentions: list[Mention]) -> None:
+    """Personnel actions (promotion, commendation, replacement, interview, inspection notice, …) with counts."""
+    sh = article.shadow
+    verbs = lexicon.forms("action-types")
+    for sent in article.sentences:
+        last_target = None
+        for clause in clauses(article, sent):
+            text = sh[clause.start : clause.end]
+            hit = next(((f, c) for f, c in verbs if f in text), None)
+            if not hit:
+                continue
+            vpos = clause.start + text.find(hit[0])
+            figs = [f for f in ex.figures if clause.start <= f.figure_span.start < clause.end and f.unit_concept]
+            roles = _in(mentions, clause, ("role",))
+            orgs = _subjects(article, sent, clause, vpos, mentions)
+            time = ([None] + list(_TIME_REF.finditer(sh, sent.start, vpos)))[-1]
+            time_ref = article.clean[time.start() : time.end()] if time else None
+            verb = article.clean[vpos : vpos + len(hit[0])]
+            if not figs:
+                if hit[1].key.endswith("care-visit"):
+                    ex.actions.append(Action(clause, hit[1].iri, hit[1].prop("instanceClass"), verb, None, None, None, orgs, time_ref))
+                continue
+            for f in figs:
+                if f.figure_span.start < vpos and "其中" not in text:
+                    continue
+                target = _adjacent(sh, f.figure_span, roles) or (roles[0] if roles and roles[0].span.end <= f.figure_span.start else None)
+                key = target.key if target else None
+                if "其中" in sh[clause.start : f.figure_span.start] and last_target:
+                    key = last_target
+                last_target = key or last_target
+                ex.actions.append(Action(
+                    span=Span(min(vpos, f.figure_span.start), max(f.figure_span.end, vpos + len(hit[0]))) if f.figure_span.start >= vpos else clause,
+                    kind=hit[1].iri, cls=hit[1].prop("instanceClass"), verb=verb, target=key,
+                    count=int(f.value) if f.value is not None else None, unit=f.unit, actors=orgs, time_ref=time_ref,
+                    figure=ex.figures.index(f),
+                ))
+
+
+def _subjects(article: Article, sent: Span, clause: Span, vpos: int, mentions: list[Mention]) -> list[str]:
+    """The bodies acting in a clause: organisations before the verb, or, when none, those that open
+    an earlier clause of the sentence (市委組織部、市直機關工委每逢傳統節日,會同…看望慰問); partners after 會同 are not actors."""
+    sh = article.shadow
+    own = [m.key for m in _in(mentions, Span(clause.start, vpos), ("org",)) if "会同" not in sh[clause.start : m.span.start]]
+    if own:
+        return own
+    for c in reversed([c for c in clauses(article, sent) if c.end <= clause.start]):
+        opening = [m for m in _in(mentions, c, ("org",))]
+        if opening and opening[0].span.start == c.start:
+            return [m.key for m in opening if "会同" not in sh[c.start : m.span.start]]
+    return []
+
+
+def find_programmes(article: Article, lexicon, ex: Extraction, mentions: list[Mention]) -> None:
+    """Quoted programmes, campaigns and slogans; a paragraph's lead motto (握緊拳頭、精准發力) goes with its blueprint."""
+    taken = {m.span for m in mentions if m.kind in ("role", "list")}
+    known = {f for scheme in ("roles", "list-kinds", "benefit-kinds", "organisation-kinds") for f, _ in lexicon.forms(scheme)}
+    seen = set()
+    for q in quoted(article):
+        inner = article.shadow[q.start : q.end]
+        if inner in known or any(t.start <= q.start and q.end <= t.end for t in taken) or not re.search(f"[{CJK}]", inner):
+            continue
+        name = article.clean[q.start : q.end]
+        if len(name) > 30:
+            continue
+        motto = motto_span = None
+        para = next((p for p in article.paragraphs if p.start <= q.start < p.end), None)
+        if para:
+            lead = re.match(rf"([{CJK}]{{2,6}}、[{CJK}]{{2,6}})[,，]", article.clean[para.start : para.start + 20])
+            first_q = next((x for x in quoted(article) if para.start <= x.start < para.end), None)
+            if lead and first_q == q:
+                motto, motto_span = lead[1], Span(para.start, para.start + len(lead[1]))
+        if name in seen and not motto:
+            continue
+        seen.add(name)
+        ex.programmes.append(Programme(Span(q.start - 1, q.end + 1), name, True, motto, motto_span))

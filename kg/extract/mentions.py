@@ -1,0 +1,365 @@
+"""Finding and resolving mentions: places, organisations, roles, groups and lists.
+
+All matching runs over the Simplified shadow of the repaired text, with forms from
+the lexicon and gazetteer. Overlapping candidates are resolved longest-first, so
+駐村工作組成員 is one role, not an organisation followed by 成員.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ..ingest import Article, Span
+from ..namespaces import FP, LEX
+from ..text import to_hans, to_hant
+from .records import Entity, Extraction, Mention
+
+__all__ = ["zones", "quoted", "titles", "find_places", "tag", "script_form", "clauses"]
+
+CJK = "\u4e00-\u9fff"
+# characters that cannot start a place name found by its level suffix alone
+_NAME_STOP = set("全各本该每省市县区乡镇村级直新到在向从对与和及的了是为将由其个名户等两所辖任共一二三四五六七八九十百千万这那此我你他她第并把被以于至即近驻帮扶贫困部")
+# words after which a group's name begins: 成立了…的“五個一”幫扶力量協調小組, 調整充實市脫貧攻堅領導小組
+_GROUP_CUT = ("的", "了", "召开", "成立", "充实", "调整", "组建", "设立", "和", "与", "及", "由", "对", "向", "在", "是", "为", "任", "将")
+_LEVEL_CLASS = {"省": "province", "市": "city", "县": "county", "区": "district", "镇": "town", "乡": "town", "街道": "town", "村": "village"}
+_CITY_LIKE = {FP + "City", FP + "PrefectureLevelCity", FP + "CountyLevelCity", FP + "County", FP + "District"}
+_RANK = {FP + "Province": 0, FP + "PrefectureLevelCity": 1, FP + "City": 2, FP + "CountyLevelCity": 3, FP + "County": 3,
+         FP + "District": 3, FP + "Town": 4, FP + "Village": 5}
+
+
+def script_form(article: Article, hans: str) -> str:
+    """A Simplified lexicon form written in the article's own script."""
+    return hans if article.script == "zh-Hans" else to_hant(hans)
+
+
+def zones(article: Article) -> list[Span]:
+    """The parts of a page that state facts: title, subtitle, body paragraphs, contributor line."""
+    out = [article.meta["title"]]
+    if "subtitle" in article.meta:
+        out.append(article.meta["subtitle"])
+    out += article.paragraphs
+    if "contributor" in article.meta:
+        out.append(article.meta["contributor"][0])
+    return out
+
+
+def _pairs(text: str, span: Span, opens: str, closes: str, limit: int) -> list[Span]:
+    """Inner spans of balanced quote pairs; an opening mark left unclosed is skipped."""
+    out, open_at = [], None
+    for i in range(span.start, span.end):
+        ch = text[i]
+        if ch in opens:
+            open_at = i  # a second opening mark supersedes an unclosed first one
+        elif ch in closes and open_at is not None:
+            if i - open_at - 1 <= limit:
+                out.append(Span(open_at + 1, i))
+            open_at = None
+        elif ch in "。\n" and open_at is not None and not (opens == "《"):
+            open_at = None
+    return out
+
+
+def quoted(article: Article) -> list[Span]:
+    """Inner spans of “…” and 「…」 quotations (unbalanced marks do not derail it)."""
+    out = []
+    for z in zones(article):
+        out += _pairs(article.clean, z, "“「『", "”」』", 40)
+        out += [s for s in _pairs(article.clean, z, '"', '"', 40)]
+    return sorted(set(out), key=lambda s: s.start)
+
+
+def titles(article: Article) -> list[Span]:
+    """Inner spans of 《…》 document titles."""
+    out = []
+    for z in zones(article):
+        out += _pairs(article.clean, z, "《", "》", 80)
+    return out
+
+
+def clauses(article: Article, span: Span) -> list[Span]:
+    """Split a span at clause punctuation (not inside brackets or quotes)."""
+    out, start, depth = [], span.start, 0
+    text = article.shadow
+    for i in range(span.start, span.end):
+        ch = text[i]
+        if ch in "(（《“「":
+            depth += 1
+        elif ch in ")）》”」" and depth:
+            depth -= 1
+        elif ch in "，,；;。！？﹔：:" and depth == 0:
+            if i > start:
+                out.append(Span(start, i))
+            start = i + 1
+    if start < span.end:
+        out.append(Span(start, span.end))
+    return [s for s in out if article.clean[s.start : s.end].strip()]
+
+
+def _alt(forms) -> str:
+    return "|".join(re.escape(f) for f in sorted(set(forms), key=len, reverse=True))
+
+
+def find_places(article: Article, lexicon, ex: Extraction) -> dict[str, tuple[str, str]]:
+    """Discover places; add them to ``ex.entities``; return ``{Simplified form: (key, level char)}``."""
+    sh = article.shadow
+    forms: dict[str, tuple[str, str]] = {}
+
+    def add(hans_name, cls, span, gaz=None, parent=None, basis=None, parent_span=None):
+        name = script_form(article, hans_name) if not gaz else gaz.labels.get("zh-Hant" if article.script == "zh-Hant" else "zh-Hans", hans_name)
+        e = ex.entities.get(name)
+        if e is None:
+            e = ex.entities[name] = Entity(name, "place", cls, gazetteer_iri=gaz.iri if gaz else None,
+                                           en=gaz.labels.get("en") if gaz else None)
+        if parent and (e.parent is None or e.parent_basis == "background"):
+            e.parent, e.parent_basis, e.parent_span = parent, basis, parent_span
+        forms[hans_name] = (name, hans_name[-1])
+        if len(hans_name) >= 3 and hans_name[-1] in "市县区":
+            forms.setdefault(hans_name[:-1], (name, hans_name[-1]))
+        return name
+
+    designations = {f for f, _ in lexicon.forms("place-levels")}
+    gaz_forms = {}
+    for p in lexicon.places.values():
+        for f in p.forms:
+            gaz_forms[f] = p
+    zone_list = zones(article)
+    gaz_re = re.compile(_alt(gaz_forms))
+    level = "(?:街道|[省市县区镇乡村])"
+    chain_re = re.compile(rf"[{CJK}]{{2,4}}?{level}")
+    for z in zone_list:
+        for m in gaz_re.finditer(sh, z.start, z.end):
+            p = gaz_forms[m.group()]
+            full = to_hans(p.labels.get("zh-Hans") or p.labels.get("zh-Hant"))
+            name = add(full, p.cls, Span(m.start(), m.end()), gaz=p)
+            # a chain of lower divisions written right after a known one: 四川省蓬川市青崖县
+            prev, pos = name, m.end()
+            while True:
+                c = chain_re.match(sh, pos, z.end)
+                if not c or set(c.group()[:-1]) & _NAME_STOP or c.group() in gaz_forms or c.group() in designations:
+                    nxt = gaz_re.match(sh, pos, z.end)
+                    if nxt:  # 廣安華鎣市: a known division written right after its parent
+                        child = gaz_forms[nxt.group()]
+                        if child.parent == p.iri:
+                            full_child = to_hans(child.labels.get("zh-Hans") or child.labels.get("zh-Hant"))
+                            add(full_child, child.cls, Span(nxt.start(), nxt.end()), gaz=child, parent=prev,
+                                basis="explicit", parent_span=Span(m.start(), nxt.end()))
+                    break
+                suffix = c.group()[-2:] if c.group().endswith("街道") else c.group()[-1]
+                cls = _class_for(lexicon, suffix, ex.entities[prev].cls)
+                prev = add(c.group(), cls, Span(c.start(), c.end()), parent=prev, basis="explicit", parent_span=Span(m.start(), c.end()))
+                pos = c.end()
+    town_village = re.compile(rf"(?<![{CJK}])?([{CJK}]{{2}}(?:镇|乡))([{CJK}]{{2,3}}村)")
+    county = re.compile(rf"([{CJK}]{{2}})(市|县|区)(?![级直委内外里城域])")
+    for z in zone_list:
+        for m in town_village.finditer(sh, z.start, z.end):
+            if m.group(1)[0] in _NAME_STOP or m.group(1) in forms:
+                if m.group(1) not in forms:
+                    continue
+            town = forms.get(m.group(1), (None,))[0] or add(m.group(1), FP + "Town", Span(m.start(1), m.end(1)))
+            add(m.group(2), FP + "Village", Span(m.start(2), m.end(2)), parent=town, basis="explicit", parent_span=Span(m.start(), m.end()))
+        for m in county.finditer(sh, z.start, z.end):
+            before = sh[m.start() - 1] if m.start() > z.start else "，"
+            if set(m.group(1)) & _NAME_STOP or m.group() in forms or m.group() in designations:
+                continue
+            if re.match(rf"[{CJK}]", before) and before not in "在向从对与和及":
+                continue
+            add(m.group(), _class_for(lexicon, m.group(2), None), Span(m.start(), m.end()))
+    # background: what the gazetteer says lies above each known division
+    by_iri = {e.gazetteer_iri: k for k, e in ex.entities.items() if e.gazetteer_iri}
+    for key in list(by_iri.values()):
+        e = ex.entities[key]
+        gaz = lexicon.places[e.gazetteer_iri]
+        while gaz.parent and e.parent is None:
+            parent = lexicon.places[gaz.parent]
+            pkey = by_iri.get(parent.iri)
+            if pkey is None:
+                pkey = parent.labels.get(article.script) or parent.labels["zh-Hans"]
+                ex.entities[pkey] = Entity(pkey, "place", parent.cls, gazetteer_iri=parent.iri, en=parent.labels.get("en"))
+                by_iri[parent.iri] = pkey
+            e.parent, e.parent_basis = pkey, "background"
+            e, gaz = ex.entities[pkey], parent
+    return forms
+
+
+def _class_for(lexicon, suffix: str, parent_cls: str | None) -> str:
+    if suffix == "市":
+        if parent_cls == FP + "Province":
+            return FP + "PrefectureLevelCity"
+        if parent_cls in (FP + "PrefectureLevelCity", FP + "City"):
+            return FP + "CountyLevelCity"
+        return FP + "City"
+    for c in lexicon.scheme("place-levels"):
+        if suffix in c.forms and c.prop("instanceClass") not in (FP + "City",):
+            return c.prop("instanceClass")
+    return FP + "AdministrativeDivision"
+
+
+def home_place(ex: Extraction, mentions: list[Mention]) -> str | None:
+    """The place the article reports from: the most mentioned city, county or district (lower level wins ties)."""
+    counts = Counter(m.key for m in mentions if m.kind == "place")
+    cands = [k for k in counts if ex.entities[k].cls in _CITY_LIKE]
+    if not cands:
+        return None
+    return max(cands, key=lambda k: (counts[k], _RANK.get(ex.entities[k].cls, 9)))
+
+
+def resolve_level(ex: Extraction, home: str | None, level: str) -> str | None:
+    """The place a bare level word (省, 市, 县) refers to: the home place or its nearest ancestor so named."""
+    node, seen = home, set()
+    while node and node not in seen:
+        seen.add(node)
+        e = ex.entities.get(node)
+        if e is None:
+            return None
+        name = to_hans(e.key)
+        if level == "省" and e.cls == FP + "Province":
+            return node
+        if level != "省" and name.endswith(level):
+            return node
+        node = e.parent
+    if level == "省":
+        provinces = [k for k, e in ex.entities.items() if e.cls == FP + "Province"]
+        return provinces[0] if len(provinces) == 1 else None
+    return None
+
+
+def tag(article: Article, lexicon, ex: Extraction) -> list[Mention]:
+    """All non-overlapping mentions in the fact zones, each resolved to an entity key."""
+    sh = article.shadow
+    place_forms = find_places(article, lexicon, ex)
+    cands: list[Mention] = []
+
+    def scan(pattern, kind, concept_of):
+        for z in zones(article):
+            for m in pattern.finditer(sh, z.start, z.end):
+                cands.append(Mention(kind, Span(m.start(), m.end()), article.clean[m.start() : m.end()], concept_of(m)))
+
+    roles = dict(lexicon.forms("roles"))
+    scan(re.compile(_alt(roles)), "role", lambda m: roles[m.group()].iri)
+    colls = dict(lexicon.forms("organisation-kinds"))
+    scan(re.compile(_alt(colls)), "org", lambda m: colls[m.group()].iri)
+    lists = dict(lexicon.forms("list-kinds"))
+    scan(re.compile(_alt(lists)), "list", lambda m: lists[m.group()].iri)
+    sets = {f: c for f, c in lexicon.forms("place-levels") if c.key.endswith("poor-village")}
+    scan(re.compile(_alt(sets)), "set", lambda m: sets[m.group()].iri)
+    suffixes = dict(lexicon.forms("organisation-suffixes"))
+    prefix = _alt([f for f in place_forms if f[-1] in "省市县区镇乡"])
+    suffix_re = re.compile(rf"(?:(?P<place>{prefix})|(?P<level>[省市县区乡镇]))(?P<suffix>{_alt(suffixes)})" if prefix else rf"(?P<level>[省市县区乡镇])(?P<suffix>{_alt(suffixes)})")
+    scan(suffix_re, "org", lambda m: suffixes[m["suffix"]].iri)
+    groups = dict(lexicon.forms("group-kinds"))
+    group_re = re.compile(rf"(?:“[^”。]{{1,12}}”)?[{CJK}]{{0,12}}?(?:{_alt(groups)})")
+    for z in zones(article):
+        for m in group_re.finditer(sh, z.start, z.end):
+            s = m.start()
+            name = sh[s : m.end()]
+            if not name.startswith("“"):
+                s += max([name.rfind(w) + len(w) for w in _GROUP_CUT if w in name] or [0])
+            suffix = next(f for f in sorted(groups, key=len, reverse=True) if sh[s : m.end()].endswith(f))
+            cands.append(Mention("group", Span(s, m.end()), article.clean[s : m.end()], groups[suffix].iri))
+    if place_forms:
+        scan(re.compile(_alt(place_forms)), "place", lambda m: None)
+
+    cands.sort(key=lambda m: (-(m.span.end - m.span.start), m.span.start))
+    taken: list[Mention] = []
+    occupied = set()
+    for m in cands:
+        r = set(range(m.span.start, m.span.end))
+        if r & occupied:
+            continue
+        occupied |= r
+        taken.append(m)
+    taken.sort(key=lambda m: m.span.start)
+    # implied mentions inside accepted ones: the place in 廣安市委, the committee in 市委副書記
+    implied = []
+    for m in taken:
+        text = sh[m.span.start : m.span.end]
+        if m.kind == "org":
+            for f in sorted(place_forms, key=len, reverse=True):
+                if text.startswith(f) and len(f) < len(text):
+                    implied.append(Mention("place", Span(m.span.start, m.span.start + len(f)), article.clean[m.span.start : m.span.start + len(f)]))
+                    break
+        if m.kind == "role" and re.match(r"[省市县区]委", text):
+            committee = next(c for c in lexicon.scheme("organisation-suffixes") if c.key.endswith("party-committee"))
+            implied.append(Mention("org", Span(m.span.start, m.span.start + 2), article.clean[m.span.start : m.span.start + 2], committee.iri))
+    mentions = sorted(taken + implied, key=lambda m: (m.span.start, m.span.end))
+    resolved = [_resolve(article, lexicon, ex, m, place_forms) for m in mentions if m.kind == "place"]
+    ex.home = home_place(ex, resolved)
+    out = resolved + [_resolve(article, lexicon, ex, m, place_forms) for m in mentions if m.kind != "place"]
+    return sorted([m for m in out if m.key], key=lambda m: (m.span.start, m.span.end))
+
+
+def _resolve(article: Article, lexicon, ex: Extraction, m: Mention, place_forms) -> Mention:
+    sh = article.shadow[m.span.start : m.span.end]
+    concepts = {c.iri: c for cs in lexicon.concepts.values() for c in cs}
+    c = concepts.get(m.concept) if m.concept else None
+    if m.kind == "place":
+        key = place_forms[sh][0]
+        _note(ex.entities[key], m)
+        return Mention(m.kind, m.span, m.form, None, key)
+    if m.kind in ("role", "list", "set"):
+        if m.kind == "role" and re.match(r"[省市县区]委", sh):
+            key = m.form
+        else:
+            key = script_form(article, c.hans)
+        kind = {"role": "role", "list": "list", "set": "set"}[m.kind]
+        cls = {"role": "http://www.w3.org/ns/org#Role", "list": FP + "ResponsibilityList", "set": c.prop("instanceClass") if c else FP + "Village"}[m.kind]
+        e = ex.entities.setdefault(key, Entity(key, kind, cls, concept=c.iri if c else None, en=c.labels.get("en") if c else None))
+        if m.kind == "set":
+            e.collective = True
+            if ex.home and e.parent is None:
+                e.parent, e.parent_basis = ex.home, "implicit"
+        _note(e, m)
+        return Mention(m.kind, m.span, m.form, m.concept, key)
+    if m.kind == "group":
+        suffix_forms = [f for f in c.forms]
+        if sh in suffix_forms:  # a bare 协调小组: the group of that kind already named
+            named = [e.key for e in ex.entities.values() if e.kind == "group" and e.concept == c.iri and to_hans(e.key) != sh]
+            key = named[0] if len(named) == 1 else m.form
+        else:
+            key = m.form
+        e = ex.entities.setdefault(key, Entity(key, "group", c.prop("instanceClass"), concept=c.iri, en=c.labels.get("en")))
+        _note(e, m)
+        return Mention(m.kind, m.span, m.form, m.concept, key)
+    # organisations
+    if c.scheme == "organisation-kinds":
+        key = script_form(article, c.hans)
+        e = ex.entities.setdefault(key, Entity(key, "org", c.prop("instanceClass"), concept=c.iri, collective=True, en=c.labels.get("en")))
+        _note(e, m)
+        return Mention(m.kind, m.span, m.form, m.concept, key)
+    suffix_hans = next(f for f in sorted(c.forms, key=len, reverse=True) if sh.endswith(f))
+    head = sh[: len(sh) - len(suffix_hans)]
+    suffix_printed = m.form[len(head) :]
+    if head in place_forms and len(head) > 1:
+        place = place_forms[head][0]
+    else:
+        place = resolve_level(ex, ex.home, head)
+    if place:
+        pe = ex.entities[place]
+        level_char = to_hans(pe.key)[-1]
+        key = pe.key + suffix_printed if to_hans(pe.key)[-1] in "省市县区乡镇" else pe.key + script_form(article, level_char) + suffix_printed
+        if head not in place_forms or len(head) == 1:
+            key = pe.key + suffix_printed
+    else:
+        place, key = None, m.form
+    e = ex.entities.get(key)
+    if e is None:
+        e = ex.entities[key] = Entity(key, "org", c.prop("instanceClass"), concept=c.iri, en=c.labels.get("en"))
+        e.jurisdiction = place  # type: ignore[attr-defined]
+        parent_suffix = c.prop("parentSuffix")
+        if parent_suffix and place:
+            parent_key = ex.entities[place].key + script_form(article, to_hans(parent_suffix))
+            if parent_key not in ex.entities:
+                committee = next(x for x in lexicon.scheme("organisation-suffixes") if x.key.endswith("party-committee"))
+                pe2 = ex.entities[parent_key] = Entity(parent_key, "org", committee.prop("instanceClass"), concept=committee.iri, en=committee.labels.get("en"))
+                pe2.jurisdiction = place  # type: ignore[attr-defined]
+            e.parent, e.parent_basis = parent_key, "implicit"
+    _note(e, m)
+    return Mention(m.kind, m.span, m.form, m.concept, key)
+
+
+def _note(e: Entity, m: Mention) -> None:
+    if m.span not in e.spans:
+        e.spans.append(m.span)
+    if m.form not in e.printed:
+        e.printed.append(m.form)

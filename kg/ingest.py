@@ -1,0 +1,270 @@
+"""Stage 1, ingest: bytes of a news page → an :class:`Article`.
+
+Decodes (UTF-8 with or without BOM, GB18030/GBK, Big5), normalises newlines and
+Unicode (NFC), applies the declared repair table, and splits the page into
+metadata, body paragraphs and sentences (with character offsets) and page chrome.
+Offsets index the decoded, normalised text, which for a UTF-8 file with LF line
+ends is the file exactly as shipped.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+from .errors import InputError, NoArticleBody
+from .text import detect_script, shadow
+
+__all__ = ["Article", "Span", "Repair", "read_article", "parse_article", "decode"]
+
+CHINA_TZ = timezone(timedelta(hours=8))
+ENCODINGS = ("utf-8", "gb18030", "gbk", "big5")
+
+
+@dataclass(frozen=True)
+class Span:
+    """A half-open ``[start, end)`` range of code points in the article text."""
+
+    start: int
+    end: int
+
+    def text(self, article: "Article") -> str:
+        return article.text[self.start : self.end]
+
+
+@dataclass(frozen=True)
+class Repair:
+    """One repaired place: what was printed, what it stands for, where."""
+
+    printed: str
+    repaired: str
+    span: Span
+
+
+@dataclass
+class Article:
+    """A decoded page split into its parts. ``text`` is as shipped; ``clean`` has repairs applied."""
+
+    article_id: str
+    path: Path
+    text: str
+    clean: str
+    shadow: str
+    script: str
+    encoding: str
+    repairs: list[Repair]
+    content: Span
+    body: Span
+    chrome: Span | None
+    paragraphs: list[Span]
+    sentences: list[Span]
+    meta: dict = field(default_factory=dict)
+
+    def clean_at(self, span: Span) -> str:
+        return self.clean[span.start : span.end]
+
+
+def decode(data: bytes, path, encoding: str | None = None) -> tuple[str, str]:
+    """Decode page bytes; return ``(text, encoding)``.
+
+    Raises
+    ------
+    InputError
+        Empty, binary, or undecodable input.
+    """
+    if not data.strip():
+        raise InputError(path, "file is empty")
+    if b"\x00" in data[:8192]:
+        raise InputError(path, "not a text file (binary content)")
+    if encoding:
+        try:
+            return data.decode(encoding), encoding
+        except (LookupError, UnicodeDecodeError) as e:
+            raise InputError(path, f"cannot decode as {encoding}: {e}") from None
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data, cp_isolation=["gb18030", "big5", "gbk", "utf_8"]).best()
+    if best is None:
+        raise InputError(path, "not a text file (no known encoding fits: UTF-8, GB18030/GBK, Big5)")
+    text = str(best)
+    controls = sum(1 for c in text[:4000] if unicodedata.category(c) == "Cc" and c not in "\n\r\t")
+    if controls > 8:
+        raise InputError(path, "not a text file (binary content)")
+    return text, best.encoding
+
+
+def read_article(path, encoding: str | None = None, lexicon=None) -> Article:
+    """Read and split a page file.
+
+    Raises
+    ------
+    InputError
+        Missing, unreadable, empty or binary file.
+    NoArticleBody
+        The page holds no article body.
+    """
+    path = Path(path)
+    if not path.exists():
+        raise InputError(path, "no such file")
+    if path.is_dir():
+        raise InputError(path, "is a directory, not an article file")
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        raise InputError(path, f"cannot read: {e.strerror}") from None
+    text, used = decode(data, path, encoding)
+    return parse_article(text, path=path, encoding=used, lexicon=lexicon)
+
+
+_DATE = re.compile(
+    r"(?P<y>\d{4})\s*(?:年|-|/|\.)\s*(?P<m>\d{1,2})\s*(?:月|-|/|\.)\s*(?P<d>\d{1,2})\s*日?"
+    r"(?:\s*(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?)?"
+)
+_CRUMB_SEP = re.compile(r"\s*(?:>>|＞＞|>|＞|»)\s*")
+_CONTRIBUTOR = re.compile(r"^[(（]?\s*(?:(?:供稿|来源|來源)\s*[:：]\s*)?(?P<who>[^()（）:：]+?)\s*(?:供稿)?\s*[)）]?$")
+_SOURCE_INLINE = re.compile(r"(?:来源|來源)\s*[:：]\s*(?P<who>[^\s　]+)")
+_EDITORS = re.compile(r"^[(（]?\s*(?:责编|責編|责任编辑|責任編輯)\s*[:：]\s*(?P<names>[^()（）]+?)\s*[)）]?$")
+_SENTENCE_END = re.compile(r"[。！？!?；;﹔]+[”」』]?")
+
+
+def _lines(text: str):
+    pos = 0
+    for line in text.split("\n"):
+        yield pos, line
+        pos += len(line) + 1
+
+
+def _stripped_span(start: int, line: str) -> Span:
+    lead = len(line) - len(line.lstrip(" \t\u3000\u00a0"))
+    body = line.strip(" \t\u3000\u00a0")
+    return Span(start + lead, start + lead + len(body))
+
+
+def parse_article(text: str, path=None, encoding: str = "utf-8", lexicon=None) -> Article:
+    """Split decoded page text into an :class:`Article` (see module docstring)."""
+    from .lexicon import load_lexicon
+
+    lexicon = lexicon or load_lexicon()
+    path = Path(path) if path else Path("<string>")
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    clean, repairs = lexicon.apply_repairs(text)
+    shade = shadow(clean)
+    lines = [(s, line) for s, line in _lines(clean)]
+    meaningful = [(s, l) for s, l in lines if l.strip(" \t\u3000\u00a0") and not l.lstrip().startswith("<!--")]
+    meta: dict = {}
+    if not meaningful:
+        raise NoArticleBody(path, "no article body (the page holds no text)")
+
+    idx = 0
+    start, line = meaningful[0]
+    if len(_CRUMB_SEP.findall(line)) >= 1 and len(_CRUMB_SEP.split(line.strip())) >= 2 and not _DATE.search(line[:12]):
+        span = _stripped_span(start, line)
+        meta["breadcrumb"] = (span, [p for p in _CRUMB_SEP.split(clean[span.start : span.end]) if p])
+        idx = 1
+    # title (and subtitle) lines run until the date line
+    title_spans, date_at = [], None
+    for j in range(idx, min(idx + 5, len(meaningful))):
+        s, l = meaningful[j]
+        m = _DATE.search(l)
+        if m and (len(l.strip()) < 80):
+            date_at = j
+            break
+        title_spans.append(_stripped_span(s, l))
+    if date_at is None or not title_spans:
+        raise NoArticleBody(path, "no article body (no title and publication date line found)")
+    meta["title"] = title_spans[0]
+    if len(title_spans) > 1:
+        meta["subtitle"] = title_spans[1]
+    s, l = meaningful[date_at]
+    m = _DATE.search(l)
+    published = datetime(int(m["y"]), int(m["m"]), int(m["d"]), int(m["H"] or 0), int(m["M"] or 0), int(m["S"] or 0), tzinfo=CHINA_TZ)
+    meta["published"] = (Span(s + m.start(), s + m.end()), published, m["H"] is not None)
+    src = _SOURCE_INLINE.search(l)
+    if src:
+        meta["source"] = (Span(s + src.start("who"), s + src.end("who")), src["who"])
+
+    chrome_markers = lexicon.chrome_markers
+    body_lines, end_at = [], len(meaningful)
+    for j in range(date_at + 1, len(meaningful)):
+        s, l = meaningful[j]
+        stripped = l.strip(" \t\u3000\u00a0")
+        e = _EDITORS.match(stripped)
+        if e:
+            span = _stripped_span(s, l)
+            names = re.split(r"[、,，\s]+", e["names"].strip())
+            meta["editors"] = (span, [n for n in names if n])
+            end_at = j + 1
+            break
+        if any(stripped.startswith(mk) or stripped.strip("【】[]·") == mk for mk in chrome_markers):
+            end_at = j
+            break
+        c = _CONTRIBUTOR.match(stripped) if (stripped[:1] in "(（" or re.match(r"^(供稿|来源|來源)", stripped)) else None
+        if c and len(stripped) < 40 and body_lines:
+            meta["contributor"] = (_stripped_span(s, l), c["who"].strip(), "供稿" if "供稿" in stripped else "来源")
+            continue
+        body_lines.append(_stripped_span(s, l))
+    if not body_lines:
+        raise NoArticleBody(path, "no article body (nothing between the date line and the editor line)")
+    content_end = meaningful[end_at - 1][0] + len(meaningful[end_at - 1][1].rstrip()) if end_at else len(clean)
+    chrome = Span(meaningful[end_at][0], len(clean.rstrip())) if end_at < len(meaningful) else None
+    first = meta.get("breadcrumb", (meta["title"],))[0]
+    paragraphs = _paragraphs(clean, body_lines)
+    sentences = [s for p in paragraphs for s in _sentences(clean, p)]
+    return Article(
+        article_id=_article_id(path),
+        path=path,
+        text=text,
+        clean=clean,
+        shadow=shade,
+        script=detect_script(clean[paragraphs[0].start : paragraphs[-1].end]),
+        encoding=encoding,
+        repairs=repairs,
+        content=Span(first.start, content_end),
+        body=Span(paragraphs[0].start, paragraphs[-1].end),
+        chrome=chrome,
+        paragraphs=paragraphs,
+        sentences=sentences,
+        meta=meta,
+    )
+
+
+def _paragraphs(text: str, lines: list[Span]) -> list[Span]:
+    """Join lines not separated by a blank line: a line break inside a sentence stays inside its paragraph."""
+    out: list[Span] = []
+    for span in lines:
+        if out and "\n\n" not in text[out[-1].end : span.start] and not text[out[-1].end - 1] in "。！？”」":
+            out[-1] = Span(out[-1].start, span.end)
+        else:
+            out.append(span)
+    return out
+
+
+def _sentences(text: str, para: Span) -> list[Span]:
+    out, start = [], para.start
+    chunk = text[para.start : para.end]
+    for m in _SENTENCE_END.finditer(chunk):
+        end = para.start + m.end()
+        if end > start:
+            out.append(Span(start, end))
+        start = end
+    if start < para.end and text[start:para.end].strip():
+        out.append(Span(start, para.end))
+    return out
+
+
+def _article_id(path: Path) -> str:
+    stem = path.stem
+    if re.fullmatch(r"[A-Za-z0-9_.-]+", stem):
+        return stem
+    import hashlib
+
+    return "a" + hashlib.sha1(stem.encode("utf-8")).hexdigest()[:16]

@@ -1,0 +1,32 @@
+"""Paths of the data files that ship inside the package (ontology, lexicon, shapes, queries, article)."""
+
+from __future__ import annotations
+
+from importlib.resources import files
+from pathlib import Path
+
+__all__ = ["ontology_path", "shapes_dir", "queries_dir", "bundled_article", "data_file"]
+
+SEED_ARTICLE = "000_bdc2813b06239aaa.txt"
+
+
+def data_file(package: str, name: str) -> Path:
+    """Return the filesystem path of ``name`` inside the shipped data ``package``."""
+    return Path(str(files(f"kg.{package}").joinpath(name)))
+
+
+def ontology_path(name: str = "fupin.ttl") -> Path:
+    return data_file("ontology", name)
+
+
+def shapes_dir() -> Path:
+    return Path(str(files("kg.shapes")))
+
+
+def queries_dir() -> Path:
+    return Path(str(files("kg.queries")))
+
+
+def bundled_article() -> Path:
+    """The seed article (CPC News, 2016-12-13) that ships with the package."""
+    return data_file("articles", SEED_ARTICLE)
