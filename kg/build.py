@@ -123,6 +123,8 @@ def build(article: Article, ex: Extraction, lexicon) -> ox.Dataset:
     g = _Graph(article)
     iris = _entity_iris(article, ex, lexicon)
     _article(g, article, lexicon, iris)
+    if ex.home:
+        g.statement(g.base, DCT + "spatial", iris[ex.home], "implicit", ex.entities[ex.home].spans[0])
     _entities(g, article, ex, lexicon, iris)
     _figures(g, ex)
     _documents(g, article, ex, lexicon, iris)
@@ -147,32 +149,15 @@ def _entity_iris(article: Article, ex: Extraction, lexicon) -> dict[str, str]:
         if e.kind == "place":
             out[key] = e.gazetteer_iri or PLACE + slug(key)
         elif e.kind == "role":
-            out[key] = e.concept if to_hans(key) in _forms_of(lexicon, e.concept) and not re.match(r"[省市縣县區区]委", key) else ID + "post/" + _scoped(ex, e, key)
+            # a role the lexicon names is its concept; a post in a named body (市委副書記) is minted under that body
+            out[key] = ID + "post/" + slug(e.parent + key[len(to_hans(key).split("委")[0]) + 1 :]) if e.parent else e.concept
         elif e.kind in ("list", "set") or (e.kind == "org" and e.collective):
             out[key] = f"{base}/{e.kind if e.kind != 'org' else 'body'}/{slug(key)}"
+        elif e.kind == "industry":
+            out[key] = ID + "industry/" + slug(key)
         else:
             out[key] = ID + "org/" + slug(key)
     return out
-
-
-def _scoped(ex: Extraction, e, key: str) -> str:
-    """A post such as 市委副書記 is scoped by the body it sits in (華鎣市委副書記)."""
-    committee = _post_in(ex, key)
-    return slug((committee or "") + key[2:] if committee else key)
-
-
-def _post_in(ex: Extraction, key: str) -> str | None:
-    head = key[:2]
-    return next((k for k, e in ex.entities.items() if e.kind == "org" and not e.collective and k.endswith(head)
-                 and e.cls == FP + "PartyCommittee" and e.spans), None)
-
-
-def _forms_of(lexicon, concept: str | None) -> list[str]:
-    for cs in lexicon.concepts.values():
-        for c in cs:
-            if c.iri == concept:
-                return c.forms
-    return []
 
 
 def _article(g: _Graph, article: Article, lexicon, iris):
@@ -249,16 +234,13 @@ def _entities(g: _Graph, article: Article, ex: Extraction, lexicon, iris):
         if e.kind == "role" and s == e.concept:
             for span in e.spans:
                 g.add(s, FP + "mentionedAt", g.span(span))
-            if e.count is not None:
-                pass
             continue
         if e.kind == "role":  # a post in a named body: 市委副書記
             g.add(s, RDF + "type", ORG + "Post")
             g.add(s, ORG + "role", e.concept)
-            committee = _post_in(ex, key)
-            g.labels(s, key, None)
-            if committee:
-                g.statement(s, ORG + "postIn", iris[committee], "implicit", e.spans[0] if e.spans else None)
+            committee = ex.entities[e.parent]
+            g.labels(s, key, f"{committee.en}, {e.en}" if committee.en and e.en else None)
+            g.statement(s, ORG + "postIn", iris[e.parent], e.parent_basis, e.parent_span)
         elif e.kind in ("set",):
             g.add(s, RDF + "type", FP + "EntitySet")
             g.add(s, FP + "memberClass", e.cls)
@@ -292,7 +274,7 @@ def _entities(g: _Graph, article: Article, ex: Extraction, lexicon, iris):
                 g.add(s, FP + ("groupKind" if e.kind == "group" else "organisationKind"), e.concept)
         for span in e.spans:
             g.add(s, FP + "mentionedAt", g.span(span))
-        if e.parent:
+        if e.parent and e.kind != "role":
             prop = FP + "withinDivision" if e.kind in ("place", "set") else ORG + "subOrganizationOf"
             g.statement(s, prop, iris[e.parent], e.parent_basis or "implicit", e.parent_span or (e.spans[0] if e.spans else None))
     # party committees answer to the committee of the division above (administrative background)
@@ -406,7 +388,7 @@ def _assignments(g: _Graph, article: Article, ex: Extraction, iris):
             if x.target_count:
                 g.add(target, FP + "count", _int(x.target_count))
             iris[x.target] = target
-        g.add(s, FP + ("pairedWith" if x.relation == "pairedWith" else "assignedTo"), target)
+        g.add(s, FP + "assignmentTarget", target)
         if x.subset_count is not None:
             g.add(s, FP + "subsetCount", _int(x.subset_count))
             g.labels(s, x.subset_label, None, FP + "subsetDescription")

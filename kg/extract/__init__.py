@@ -10,13 +10,12 @@
 
 from __future__ import annotations
 
-import re
-
-from ..ingest import Article, Span
+from ..ingest import Article
 from .facts import (find_actions, find_assignments, find_documents, find_figures_in, find_funding, find_leadership,
                     find_lists, find_programmes)
-from .mentions import clauses, tag
-from .records import Extraction, Mention, Relation
+from .mentions import tag
+from .records import Extraction
+from .relations import find_relations
 
 __all__ = ["extract", "Extraction"]
 
@@ -33,23 +32,5 @@ def extract(article: Article, lexicon) -> Extraction:
     find_lists(article, lexicon, ex, mentions)
     find_actions(article, lexicon, ex, mentions)
     find_programmes(article, lexicon, ex, mentions)
-    find_requirements(article, lexicon, ex, mentions)
+    find_relations(article, lexicon, ex, mentions)
     return ex
-
-
-def find_requirements(article: Article, lexicon, ex: Extraction, mentions: list[Mention]) -> None:
-    """按照省委、廣安市委…的要求: the home place works under the requirements of the bodies named."""
-    verbs = [f for f, c in lexicon.forms("relation-verbs") if c.prop("relation", "").endswith("followsRequirementsOf")]
-    if not ex.home:
-        return
-    for sent in article.sentences:
-        for clause in clauses(article, sent):
-            text = article.shadow[clause.start : clause.end]
-            v = next((x for x in verbs if x in text), None)
-            end = max(text.rfind("要求"), text.rfind("部署"))
-            if not v or end < 0:
-                continue
-            a, b = clause.start + text.find(v) + len(v), clause.start + end
-            for m in mentions:
-                if m.kind == "org" and a <= m.span.start and m.span.end <= b:
-                    ex.relations.append(Relation(ex.home, "followsRequirementsOf", m.key, "explicit", Span(clause.start, b + 2)))

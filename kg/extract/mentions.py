@@ -286,6 +286,12 @@ def tag(article: Article, lexicon, ex: Extraction) -> list[Mention]:
     resolved = [_resolve(article, lexicon, ex, m, place_forms) for m in mentions if m.kind == "place"]
     ex.home = home_place(ex, resolved)
     out = resolved + [_resolve(article, lexicon, ex, m, place_forms) for m in mentions if m.kind != "place"]
+    # a post named with its committee (市委副書記) sits in that committee (華鎣市委)
+    orgs_at = {m.span.start: m.key for m in out if m.kind == "org" and m.key}
+    for m in out:
+        if m.kind == "role" and re.match(r"[省市县区]委", sh[m.span.start : m.span.start + 2]) and m.span.start in orgs_at:
+            e = ex.entities[m.key]
+            e.parent, e.parent_basis, e.parent_span = orgs_at[m.span.start], "implicit", m.span
     return sorted([m for m in out if m.key], key=lambda m: (m.span.start, m.span.end))
 
 

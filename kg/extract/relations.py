@@ -1,0 +1,91 @@
+"""Relation rules: edges between entities that the text states or implies.
+
+* 按照省委、廣安市委…的要求 — the home place follows the requirements of the bodies named;
+* a coordination or leading group answers to the committee its leader's post sits in;
+* the forces an article assigns to villages are coordinated by its one coordination group;
+* 新選派的X… 選派單位 — X is dispatched by the dispatching unit;
+* 發展A、B、C等產業 — the home place develops industries A, B and C.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..ingest import Article, Span
+from .mentions import CJK, clauses
+from .records import Entity, Extraction, Mention, Relation
+
+__all__ = ["find_relations"]
+
+
+def find_relations(article: Article, lexicon, ex: Extraction, mentions: list[Mention]) -> None:
+    _requirements(article, lexicon, ex, mentions)
+    _group_chain(ex)
+    _dispatch(article, ex, mentions)
+    _industries(article, ex)
+
+
+def _requirements(article, lexicon, ex, mentions):
+    verbs = [f for f, c in lexicon.forms("relation-verbs") if c.prop("relation", "").endswith("followsRequirementsOf")]
+    if not ex.home:
+        return
+    for sent in article.sentences:
+        for clause in clauses(article, sent):
+            text = article.shadow[clause.start : clause.end]
+            v = next((x for x in verbs if x in text), None)
+            end = max(text.rfind("要求"), text.rfind("部署"))
+            if not v or end < 0:
+                continue
+            a, b = clause.start + text.find(v) + len(v), clause.start + end
+            for m in mentions:
+                if m.kind == "org" and a <= m.span.start and m.span.end <= b:
+                    ex.relations.append(Relation(ex.home, "followsRequirementsOf", m.key, "explicit", Span(clause.start, b + 2)))
+
+
+def _group_chain(ex: Extraction):
+    groups = {x.group for x in ex.leadership}
+    for x in ex.leadership:
+        if not x.holder or not x.position.endswith("/role-group-leader"):
+            continue
+        committee = ex.entities[x.holder].parent if ex.entities[x.holder].kind == "role" else None
+        if committee:
+            ex.relations.append(Relation(x.group, "subordinateTo", committee, "implicit", x.span))
+    if len(groups) != 1:
+        return
+    group = next(iter(groups))
+    for a in ex.assignments:
+        if a.relation == "assignedTo":
+            ex.relations.append(Relation(a.subject, "coordinatedBy", group, "implicit", a.span))
+
+
+def _dispatch(article, ex, mentions):
+    """新選派的“第一書記”及駐村工作組成員, 選派單位… : the cadres named after 選派的 are dispatched by the unit."""
+    sh = article.shadow
+    for sent in article.sentences:
+        text = sh[sent.start : sent.end]
+        at = text.find("选派的")
+        units = [m for m in mentions if m.kind == "org" and sent.start <= m.span.start < sent.end
+                 and ex.entities[m.key].cls.endswith("DispatchingUnit") and m.span.start > sent.start + at]
+        if at < 0 or not units:
+            continue
+        clause = next(c for c in clauses(article, sent) if c.start <= sent.start + at < c.end)
+        for m in mentions:
+            if m.kind == "role" and sent.start + at < m.span.start and m.span.end <= clause.end:
+                ex.relations.append(Relation(m.key, "dispatchedBy", units[0].key, "explicit", Span(clause.start, units[0].span.end)))
+
+
+def _industries(article, ex):
+    if not ex.home:
+        return
+    pat = re.compile(rf"发展((?:[{CJK}]{{2,6}}、)+[{CJK}]{{2,6}})等(?:[{CJK}]{{0,4}})产业")
+    for para in article.paragraphs:
+        for m in pat.finditer(article.shadow, para.start, para.end):
+            start = m.start(1)
+            for part in m.group(1).split("、"):
+                key = article.clean[start : start + len(part)]
+                span = Span(start, start + len(part))
+                e = ex.entities.setdefault(key, Entity(key, "industry", "https://w3id.org/fupin-kg/ontology#Industry"))
+                e.spans.append(span)
+                e.printed.append(key)
+                ex.relations.append(Relation(ex.home, "developsIndustry", key, "implicit", Span(m.start(), m.end())))
+                start += len(part) + 1
