@@ -64,7 +64,7 @@ def serialize(quads, fmt: RdfFormat = RdfFormat.TURTLE) -> bytes:
 
     >>> q = ox.Quad(ox.NamedNode("https://w3id.org/fupin-kg/id/x"), ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label"), ox.Literal("華鎣市", language="zh-Hant"))
     >>> print(serialize([q]).decode().splitlines()[-1])
-    kgid:x rdfs:label "華鎣市"@zh-Hant .
+    kgid:x rdfs:label "華鎣市"@zh-hant .
     """
     quads = sorted_quads(quads)
     if fmt.is_dataset:

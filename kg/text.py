@@ -81,6 +81,9 @@ def slug(name: str, max_length: int = 48) -> str:
     >>> slug("華鎣市"), slug("华蓥市")
     ('hua-ying-shi', 'hua-ying-shi')
     """
+    import os
+
+    os.environ.setdefault("PYPINYIN_NO_DICT_COPY", "1")  # we never mutate its dictionaries
     from pypinyin import lazy_pinyin
 
     hans = to_hans(name)

@@ -66,13 +66,22 @@ def find_figures_in(article: Article, lexicon, ex: Extraction) -> None:
                 part_of = prev[-1] if prev else None
             ex.figures.append(Figure(
                 span=clause, figure_span=fs, printed=article.clean[f.start : f.end], value=f.value,
-                value_min=f.value_min, value_max=f.value_max, unit=script_form(article, f.unit),
+                value_min=f.value_min, value_max=f.value_max, unit=article.clean[f.unit_span[0] : f.unit_span[1]] if f.unit_span else script_form(article, f.unit),
                 unit_concept=units[f.unit].iri if f.unit in units else None, qualifier=f.qualifier,
-                qualifier_printed=script_form(article, f.qualifier_printed) if f.qualifier_printed else None,
+                qualifier_printed=_printed_qualifier(article, fs, f.qualifier_printed),
                 status=status, counted=counted,
                 in_name=bool(in_quote or in_title), time_ref=article.clean[time[-1].start() : time[-1].end()] if time else None,
                 part_of=part_of,
             ))
+
+
+def _printed_qualifier(article: Article, fs: Span, hans: str | None) -> str | None:
+    """The qualifier word as printed: it stands at the start or the end of the figure's span."""
+    if not hans:
+        return None
+    text = article.shadow[fs.start : fs.end]
+    at = 0 if text.startswith(hans) else len(text) - len(hans)
+    return article.clean[fs.start + at : fs.start + at + len(hans)]
 
 
 def _counted(article: Article, clause: Span, fs: Span) -> str:
@@ -207,12 +216,17 @@ def find_assignments(article: Article, lexicon, ex: Extraction, mentions: list[M
              if c.prop("relation", "").endswith(("assignedTo", "pairedWith"))]
     sh = article.shadow
     for sent in article.sentences:
-        for clause in clauses(article, sent):
+        parts = clauses(article, sent)
+        for i, clause in enumerate(parts):
             text = sh[clause.start : clause.end]
             hit = next(((f, rel) for f, rel in verbs if f in text), None)
             if not hit:
                 continue
             vpos = clause.start + text.find(hit[0])
+            start = clause.start
+            if i and not any(clause.start <= f.figure_span.start < vpos for f in ex.figures):
+                start = parts[i - 1].start  # 選派電商專員12名，分配到12個貧困村: the forces are counted in the clause before
+            clause = Span(start, clause.end)
             figs = [f for f in ex.figures if clause.start <= f.figure_span.start < clause.end]
             ents = _in(mentions, clause, ("role", "org", "set"))
             target = next((m for m in ents if m.span.start >= vpos + len(hit[0])), None)
@@ -337,6 +351,7 @@ def find_actions(article: Article, lexicon, ex: Extraction, mentions: list[Menti
                 if hit[1].key.endswith("care-visit"):
                     ex.actions.append(Action(clause, hit[1].iri, hit[1].prop("instanceClass"), verb, None, None, None, orgs, time_ref))
                 continue
+            prev_end = None
             for f in figs:
                 if f.figure_span.start < vpos and "其中" not in text:
                     continue
@@ -345,8 +360,15 @@ def find_actions(article: Article, lexicon, ex: Extraction, mentions: list[Menti
                 if "其中" in sh[clause.start : f.figure_span.start] and last_target:
                     key = last_target
                 last_target = key or last_target
+                if f.figure_span.start < vpos:
+                    span = clause
+                elif prev_end is None:
+                    span = Span(vpos, f.figure_span.end)
+                else:  # a later count under the same verb: its evidence starts at its own role (駐村工作人員6名)
+                    span = Span(target.span.start if target and target.span.start >= prev_end else f.figure_span.start, f.figure_span.end)
+                prev_end = f.figure_span.end
                 ex.actions.append(Action(
-                    span=Span(min(vpos, f.figure_span.start), max(f.figure_span.end, vpos + len(hit[0]))) if f.figure_span.start >= vpos else clause,
+                    span=span,
                     kind=hit[1].iri, cls=hit[1].prop("instanceClass"), verb=verb, target=key,
                     count=int(f.value) if f.value is not None else None, unit=f.unit, actors=orgs, time_ref=time_ref,
                     figure=ex.figures.index(f),

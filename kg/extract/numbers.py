@@ -66,6 +66,7 @@ class FigureMatch:
     qualifier: str
     qualifier_printed: str | None
     chinese: bool
+    unit_span: tuple[int, int] | None = None
 
 
 _AR = r"[0-9０-９]+(?:[.．][0-9０-９]+)?"
@@ -117,6 +118,8 @@ def find_figures(shadow: str, lexicon, start: int = 0, end: int | None = None) -
         v1 = value(m["num"], m["mult"] or (m["mult2"] if m["dash"] else None)) * factor
         pre, post = m["pre"], m["post"]
         infix = m["inf1"] or m["inf2"]
+        if m["pre"] and m["post"]:
+            continue  # 近…左右: two qualifiers on one figure is not a pattern of the genre
         if m["dash"]:
             v2 = value(m["num2"], m["mult2"]) * factor
             qual, printed = "range", m["dash"]
@@ -126,7 +129,7 @@ def find_figures(shadow: str, lexicon, start: int = 0, end: int | None = None) -
             q = quals.get(pre or post or infix or "")
             qual = q.prop("qualifierKind") if q else "exact"
             vals = (_tidy(v1), None, None)
-        out.append(FigureMatch(m.start(), m.end(), *vals, m["unit"], qual, printed, chinese))
+        out.append(FigureMatch(m.start(), m.end(), *vals, m["unit"], qual, printed, chinese, m.span("unit")))
     return out
 
 
