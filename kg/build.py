@@ -121,7 +121,7 @@ class _Graph:
 def build(article: Article, ex: Extraction, lexicon) -> ox.Dataset:
     """Turn an extraction into the article's named graph (a :class:`pyoxigraph.Dataset`)."""
     g = _Graph(article)
-    iris = _entity_iris(article, ex, lexicon)
+    iris = _entity_iris(article, ex)
     _article(g, article, lexicon, iris)
     if ex.home:
         g.statement(g.base, DCT + "spatial", iris[ex.home], "implicit", ex.entities[ex.home].spans[0])
@@ -142,7 +142,7 @@ def build(article: Article, ex: Extraction, lexicon) -> ox.Dataset:
     return ds
 
 
-def _entity_iris(article: Article, ex: Extraction, lexicon) -> dict[str, str]:
+def _entity_iris(article: Article, ex: Extraction) -> dict[str, str]:
     base = article_iri(article.article_id)
     out = {}
     for key, e in ex.entities.items():
@@ -261,13 +261,11 @@ def _entities(g: _Graph, article: Article, ex: Extraction, lexicon, iris):
                 g.add(s, FP + "count", _int(e.count))
         else:
             g.add(s, RDF + "type", e.cls)
+            place = e.jurisdiction
             en = e.en
-            place = getattr(e, "jurisdiction", None)
-            if e.kind == "org" and place and ex.entities[place].en and e.en:
-                en = f"{ex.entities[place].en} {e.en}"
-            elif e.kind == "org" and not place and e.en and e.concept and e.concept.endswith(("poverty-office", "finance")):
-                en = None
-            g.labels(s, key, en if e.kind != "org" or place or e.kind == "group" else None)
+            if e.kind == "org":  # a body is named by its place: Huaying finance bureau; without one, no English name
+                en = f"{ex.entities[place].en} {e.en}" if place and ex.entities[place].en and e.en else None
+            g.labels(s, key, en)
             if e.kind == "org" and place:
                 g.add(s, FP + "jurisdiction", iris[place])
             if e.concept:
@@ -278,7 +276,7 @@ def _entities(g: _Graph, article: Article, ex: Extraction, lexicon, iris):
             prop = FP + "withinDivision" if e.kind in ("place", "set") else ORG + "subOrganizationOf"
             g.statement(s, prop, iris[e.parent], e.parent_basis or "implicit", e.parent_span or (e.spans[0] if e.spans else None))
     # party committees answer to the committee of the division above (administrative background)
-    committees = {getattr(e, "jurisdiction", None): k for k, e in ex.entities.items() if e.cls == FP + "PartyCommittee" and getattr(e, "jurisdiction", None)}
+    committees = {e.jurisdiction: k for k, e in ex.entities.items() if e.cls == FP + "PartyCommittee" and e.jurisdiction}
     for place, key in committees.items():
         up = ex.entities[place].parent
         while up and up not in committees:

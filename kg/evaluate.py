@@ -86,7 +86,7 @@ def _norm(s: str | None) -> str:
     if not s:
         return ""
     s = s.replace("?", "鎣") if "華?" in s or "华?" in s else s
-    return re.sub(r"[“”「」\"'《》\s]", "", to_hans(s)).replace("蓥", "蓥")
+    return re.sub(r"[“”「」\"'《》\s]", "", to_hans(s))
 
 
 def _match(predicted: list, gold: list, same) -> int:

@@ -8,7 +8,7 @@ script, which is how the extractor matches (see :func:`kg.text.shadow`).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from .errors import LexiconError
@@ -96,8 +96,13 @@ class Lexicon:
             text = text.replace(printed, correct)
         return text
 
-    def place_by_form(self) -> dict[str, Place]:
-        return {f: p for p in self.places.values() for f in p.forms}
+    @cached_property
+    def _by_iri(self) -> dict[str, Concept]:
+        return {c.iri: c for cs in self.concepts.values() for c in cs}
+
+    def concept(self, iri: str) -> Concept | None:
+        """The concept with this IRI, from any scheme."""
+        return self._by_iri.get(iri)
 
 
 _LANG = {"zh-hant": "zh-Hant", "zh-hans": "zh-Hans"}

@@ -24,8 +24,8 @@ def _converter(config: str):
 def to_hans(text: str) -> str:
     """Traditional → Simplified (OpenCC ``t2s``).
 
-    >>> to_hans("華鎣市委組織部")
-    '华蓥市委组织部'
+    >>> to_hans("廣安市委組織部")
+    '广安市委组织部'
     """
     return _converter("t2s").convert(text)
 
@@ -43,8 +43,8 @@ def to_hant(text: str) -> str:
 def shadow(text: str) -> str:
     """A Simplified copy of ``text`` with the same length and offsets.
 
-    >>> shadow("華鎣市財政")
-    '华蓥市财政'
+    >>> shadow("廣安市財政")
+    '广安市财政'
     """
     whole = to_hans(text)
     if len(whole) == len(text):

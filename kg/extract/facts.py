@@ -394,7 +394,8 @@ def find_programmes(article: Article, lexicon, ex: Extraction, mentions: list[Me
     taken = {m.span for m in mentions if m.kind in ("role", "list")}
     known = {f for scheme in ("roles", "list-kinds", "benefit-kinds", "organisation-kinds") for f, _ in lexicon.forms(scheme)}
     seen = set()
-    for q in quoted(article):
+    quotes = quoted(article)
+    for q in quotes:
         inner = article.shadow[q.start : q.end]
         if inner in known or any(t.start <= q.start and q.end <= t.end for t in taken) or not re.search(f"[{CJK}]", inner):
             continue
@@ -405,7 +406,7 @@ def find_programmes(article: Article, lexicon, ex: Extraction, mentions: list[Me
         para = next((p for p in article.paragraphs if p.start <= q.start < p.end), None)
         if para:
             lead = re.match(rf"([{CJK}]{{2,6}}、[{CJK}]{{2,6}})[,，]", article.clean[para.start : para.start + 20])
-            first_q = next((x for x in quoted(article) if para.start <= x.start < para.end), None)
+            first_q = next((x for x in quotes if para.start <= x.start < para.end), None)
             if lead and first_q == q:
                 motto, motto_span = lead[1], Span(para.start, para.start + len(lead[1]))
         if name in seen and not motto:

@@ -138,7 +138,7 @@ def find_places(article: Article, lexicon, ex: Extraction) -> dict[str, tuple[st
                 c = chain_re.match(sh, pos, z.end)
                 if not c or set(c.group()[:-1]) & _NAME_STOP or c.group() in gaz_forms or c.group() in designations:
                     nxt = gaz_re.match(sh, pos, z.end)
-                    if nxt:  # 廣安華鎣市: a known division written right after its parent
+                    if nxt:  # a known division written right after its parent (prefecture name, then county-level city)
                         child = gaz_forms[nxt.group()]
                         if child.parent == p.iri:
                             full_child = to_hans(child.labels.get("zh-Hans") or child.labels.get("zh-Hant"))
@@ -286,7 +286,7 @@ def tag(article: Article, lexicon, ex: Extraction) -> list[Mention]:
     resolved = [_resolve(article, lexicon, ex, m, place_forms) for m in mentions if m.kind == "place"]
     ex.home = home_place(ex, resolved)
     out = resolved + [_resolve(article, lexicon, ex, m, place_forms) for m in mentions if m.kind != "place"]
-    # a post named with its committee (市委副書記) sits in that committee (華鎣市委)
+    # a post named with its committee (市委副書記) sits in that committee (the home city's 市委)
     orgs_at = {m.span.start: m.key for m in out if m.kind == "org" and m.key}
     for m in out:
         if m.kind == "role" and re.match(r"[省市县区]委", sh[m.span.start : m.span.start + 2]) and m.span.start in orgs_at:
@@ -297,8 +297,7 @@ def tag(article: Article, lexicon, ex: Extraction) -> list[Mention]:
 
 def _resolve(article: Article, lexicon, ex: Extraction, m: Mention, place_forms) -> Mention:
     sh = article.shadow[m.span.start : m.span.end]
-    concepts = {c.iri: c for cs in lexicon.concepts.values() for c in cs}
-    c = concepts.get(m.concept) if m.concept else None
+    c = lexicon.concept(m.concept) if m.concept else None
     if m.kind == "place":
         key = place_forms[sh][0]
         _note(ex.entities[key], m)
@@ -350,15 +349,14 @@ def _resolve(article: Article, lexicon, ex: Extraction, m: Mention, place_forms)
         place, key = None, m.form
     e = ex.entities.get(key)
     if e is None:
-        e = ex.entities[key] = Entity(key, "org", c.prop("instanceClass"), concept=c.iri, en=c.labels.get("en"))
-        e.jurisdiction = place  # type: ignore[attr-defined]
+        e = ex.entities[key] = Entity(key, "org", c.prop("instanceClass"), concept=c.iri, en=c.labels.get("en"), jurisdiction=place)
         parent_suffix = c.prop("parentSuffix")
         if parent_suffix and place:
             parent_key = ex.entities[place].key + script_form(article, to_hans(parent_suffix))
             if parent_key not in ex.entities:
                 committee = next(x for x in lexicon.scheme("organisation-suffixes") if x.key.endswith("party-committee"))
-                pe2 = ex.entities[parent_key] = Entity(parent_key, "org", committee.prop("instanceClass"), concept=committee.iri, en=committee.labels.get("en"))
-                pe2.jurisdiction = place  # type: ignore[attr-defined]
+                ex.entities[parent_key] = Entity(parent_key, "org", committee.prop("instanceClass"), concept=committee.iri,
+                                                 en=committee.labels.get("en"), jurisdiction=place)
             e.parent, e.parent_basis = parent_key, "implicit"
     _note(e, m)
     return Mention(m.kind, m.span, m.form, m.concept, key)

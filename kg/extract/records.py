@@ -44,6 +44,7 @@ class Entity:
     count: int | None = None
     count_span: Span | None = None
     gazetteer_iri: str | None = None
+    jurisdiction: str | None = None  # for a body: the place it governs or serves
     en: str | None = None
 
 
