@@ -222,6 +222,10 @@ def _article(g: _Graph, article: Article, lexicon, iris):
     if article.chrome:
         g.add(a, FP + "pageChromeStart", _int(article.chrome.start))
     g.add(a, FP + "bodySpan", g.span(article.body))
+    for repeat, first in article.repeated:
+        r = g.span(repeat)
+        g.add(a, FP + "repeatedPassage", r)
+        g.add(r, FP + "repeats", g.span(first))
     for r in article.repairs:
         rep = g.fact("repair", r.span, FP + "TextRepair")
         g.add(rep, FP + "printedForm", r.printed)

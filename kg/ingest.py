@@ -62,6 +62,7 @@ class Article:
     paragraphs: list[Span]
     sentences: list[Span]
     meta: dict = field(default_factory=dict)
+    repeated: list[tuple[Span, Span]] = field(default_factory=list)  # (repeat, first occurrence): yields no facts
 
     def clean_at(self, span: Span) -> str:
         return self.clean[span.start : span.end]
@@ -217,7 +218,7 @@ def parse_article(text: str, path=None, encoding: str = "utf-8", lexicon=None) -
     content_end = meaningful[end_at - 1][0] + len(meaningful[end_at - 1][1].rstrip()) if end_at else len(clean)
     chrome = Span(meaningful[end_at][0], len(clean.rstrip())) if end_at < len(meaningful) else None
     first = meta.get("breadcrumb", (meta["title"],))[0]
-    paragraphs = _paragraphs(clean, body_lines)
+    paragraphs, repeated = _unique(clean, _paragraphs(clean, body_lines))
     sentences = [s for p in paragraphs for s in _sentences(clean, p)]
     return Article(
         article_id=_article_id(path),
@@ -234,7 +235,22 @@ def parse_article(text: str, path=None, encoding: str = "utf-8", lexicon=None) -
         paragraphs=paragraphs,
         sentences=sentences,
         meta=meta,
+        repeated=repeated,
     )
+
+
+def _unique(text: str, paragraphs: list[Span]) -> tuple[list[Span], list[tuple[Span, Span]]]:
+    """Set aside paragraphs that repeat an earlier one word for word (a page-assembly fault, not a second statement)."""
+    first: dict[str, Span] = {}
+    kept, repeated = [], []
+    for p in paragraphs:
+        key = re.sub(r"\s+", "", text[p.start : p.end])
+        if key in first and len(key) > 20:
+            repeated.append((p, first[key]))
+        else:
+            first.setdefault(key, p)
+            kept.append(p)
+    return kept, repeated
 
 
 def _paragraphs(text: str, lines: list[Span]) -> list[Span]:

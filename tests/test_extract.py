@@ -192,3 +192,42 @@ lex:role-e-commerce-specialist a skos:Concept, org:Role ;
     lexicon = load_lexicon(tmp_path)
     ex = extract(parse_article(PAGE.format(title="某县", body=body), lexicon=lexicon), lexicon)
     assert [(a.subject, a.count, a.target, a.target_count) for a in ex.assignments] == [("电商专员", 12, "贫困村", 12)]
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        ("解决了一万三千余名群众的饮水问题。", [(13000, "名", "more_than")]),
+        ("2016—2020年，计划搬迁3200户；2016-2020年完成。", [(3200, "户", "exact")]),
+        ("探索出一条新路子，每一名干部驻村，一条条硬化路通到家门口，一项也不能少。", []),
+        ("每年组织一次健康体检。", [(1, "次", "exact")]),
+    ],
+)
+def test_what_is_not_a_figure(body, expected):
+    got = [(f.value, f.unit, f.qualifier) for f in _extract(body).figures]
+    assert got == expected
+
+
+def test_duplicated_paragraph_states_its_facts_once():
+    para = "全县组建驻村工作队68支，共有队员204名。"
+    ex_once = _extract(para)
+    article = parse_article(PAGE.format(title="某县", body=para + "\n\n" + para))
+    assert len(article.repeated) == 1
+    ex = extract(article, load_lexicon())
+    assert [(f.value, f.unit) for f in ex.figures] == [(f.value, f.unit) for f in ex_once.figures] == [(68, "支"), (204, "名")]
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        ("派出单位为每名驻村干部购买人身意外伤害保险，每年组织一次健康体检。",
+         [("人身意外伤害保险", "budget-line", None, "person", None, "选派单位"), ("健康体检", "in-kind", None, None, "year", "选派单位")]),
+        ("市县财政按每人每天40元标准发放驻村生活补助，并统一购买人身意外伤害保险。",
+         [("驻村生活补助", "cash-standard", 40, "person", "day", "市县财政"), ("人身意外伤害保险", "budget-line", None, None, None, "市县财政")]),
+        ("每家企业至少联系1个贫困村，每年投入帮扶资金不少于5万元。",
+         [("帮扶资金", "cash-standard", 50000, "enterprise", "year", None)]),
+    ],
+)
+def test_funding_rules(body, expected):
+    got = [(f.item, f.kind, f.amount, f.per, f.period, f.payer) for f in _extract(body).funding]
+    assert got == expected

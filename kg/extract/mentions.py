@@ -245,7 +245,8 @@ def tag(article: Article, lexicon, ex: Extraction) -> list[Mention]:
     scan(re.compile(_alt(sets)), "set", lambda m: sets[m.group()].iri)
     suffixes = dict(lexicon.forms("organisation-suffixes"))
     prefix = _alt([f for f in place_forms if f[-1] in "省市县区镇乡"])
-    suffix_re = re.compile(rf"(?:(?P<place>{prefix})|(?P<level>[省市县区乡镇]))(?P<suffix>{_alt(suffixes)})" if prefix else rf"(?P<level>[省市县区乡镇])(?P<suffix>{_alt(suffixes)})")
+    level = r"(?P<level>市县|省市|[省市县区乡镇])"  # 市縣財政: two levels jointly
+    suffix_re = re.compile(rf"(?:(?P<place>{prefix})|{level})(?P<suffix>{_alt(suffixes)})" if prefix else rf"{level}(?P<suffix>{_alt(suffixes)})")
     scan(suffix_re, "org", lambda m: suffixes[m["suffix"]].iri)
     groups = dict(lexicon.forms("group-kinds"))
     group_re = re.compile(rf"(?:“[^”。]{{1,12}}”)?[{CJK}]{{0,12}}?(?:{_alt(groups)})")

@@ -70,7 +70,7 @@ class FigureMatch:
 
 
 _AR = r"[0-9０-９]+(?:[.．][0-9０-９]+)?"
-_ZH = f"[{ZH_NUMERAL}]+"
+_ZH = f"[{ZH_NUMERAL}]+(?:[万亿][{ZH_NUMERAL}]+)*"  # 一万三千: 万 inside a numeral, not its multiplier
 
 
 @lru_cache(maxsize=8)
@@ -110,6 +110,8 @@ def find_figures(shadow: str, lexicon, start: int = 0, end: int | None = None) -
             continue
         if m["dash"] and chinese != (not re.match(r"[0-9０-９]", m["num2"])):
             continue
+        if unit_c.prop("onlyInRange") and re.fullmatch(r"(19|20)\d\d", m["num"].translate(_FULLWIDTH)):
+            continue  # 2016—2020年 is a period, not a quantity of years
 
         def value(n, mult):
             return parse_number(n) * (mults[mult] if mult else 1)
