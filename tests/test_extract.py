@@ -231,3 +231,18 @@ def test_duplicated_paragraph_states_its_facts_once():
 def test_funding_rules(body, expected):
     got = [(f.item, f.kind, f.amount, f.per, f.period, f.payer) for f in _extract(body).funding]
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        ("对23名履职不到位的驻村干部进行诫勉谈话，对5个帮扶不力的市直单位进行通报批评。",
+         [("admonishment", "驻村干部", 23), ("criticism", "市级部门", 5)]),
+        ("全市37名第一书记被评为“好”等次，市里召回不胜任第一书记9名。", [("rating", "第一书记", 37), ("recall", "第一书记", 9)]),
+        ("县委组织部及时约谈派出单位负责人。", [("interview", "单位主要负责人", None)]),
+        ("考核结果作为提拔使用的重要依据。", []),
+    ],
+)
+def test_action_rules(body, expected):
+    got = [(a.kind.split("action-types-")[-1], a.target, a.count) for a in _extract(body).actions]
+    assert got == expected

@@ -369,7 +369,12 @@ def find_lists(article: Article, lexicon, ex: Extraction, mentions: list[Mention
 
 
 def find_actions(article: Article, lexicon, ex: Extraction, mentions: list[Mention]) -> None:
-    """Personnel actions (promotion, commendation, replacement, interview, inspection notice, …) with counts."""
+    """Personnel actions (promotion, commendation, replacement, interview, inspection notice, …).
+
+    The count may follow the verb (約談單位主要負責人14人次) or precede it (對23名駐村干部進行誡勉談話,
+    37名第一書記被評為…); the target is the role or body the count is written next to. Without a count,
+    an action is kept when the verb names whom it acts on (約談派出單位負責人) or is a care visit.
+    """
     sh = article.shadow
     verbs = lexicon.forms("action-types")
     for sent in article.sentences:
@@ -380,38 +385,41 @@ def find_actions(article: Article, lexicon, ex: Extraction, mentions: list[Menti
             if not hit:
                 continue
             vpos = clause.start + text.find(hit[0])
+            vend = vpos + len(hit[0])
             figs = [f for f in ex.figures if clause.start <= f.figure_span.start < clause.end and f.unit_concept]
-            roles = _in(mentions, clause, ("role",))
-            orgs = _subjects(article, sent, clause, vpos, mentions)
+            targets = _in(mentions, clause, ("role", "org"))
+            actors = _subjects(article, sent, clause, vpos, mentions)
             time = ([None] + list(_TIME_REF.finditer(sh, sent.start, vpos)))[-1]
             time_ref = article.clean[time.start() : time.end()] if time else None
-            verb = article.clean[vpos : vpos + len(hit[0])]
+            verb = article.clean[vpos:vend]
+            kind = (hit[1].iri, hit[1].prop("instanceClass"), verb)
             if not figs:
-                if hit[1].key.endswith("care-visit"):
-                    ex.actions.append(Action(clause, hit[1].iri, hit[1].prop("instanceClass"), verb, None, None, None, orgs, time_ref))
+                after = next((m for m in targets if 0 <= m.span.start - vend <= 1), None)
+                if after or hit[1].key.endswith("care-visit"):
+                    span = Span(vpos, after.span.end) if after else clause
+                    ex.actions.append(Action(span, *kind, after.key if after else None, None, None, actors, time_ref))
                 continue
             prev_end = None
             for f in figs:
-                if f.figure_span.start < vpos and "其中" not in text:
-                    continue
-                target = _adjacent(sh, f.figure_span, roles) or (roles[0] if roles and roles[0].span.end <= f.figure_span.start else None)
+                target = _adjacent(sh, f.figure_span, targets)
+                if target is None and f.figure_span.start > vpos:
+                    target = next((m for m in targets if vend <= m.span.start and m.span.end <= f.figure_span.start), None)
+                if target is None:  # 對23名履職不到位的駐村干部進行…: the counted role follows its modifiers
+                    limit = vpos if f.figure_span.start < vpos else clause.end
+                    target = next((m for m in targets if f.figure_span.end <= m.span.start and m.span.end <= limit
+                                   and m.span.start - f.figure_span.end <= 12), None)
                 key = target.key if target else None
                 if "其中" in sh[clause.start : f.figure_span.start] and last_target:
-                    key = last_target
+                    key = last_target  # 其中2名提拔擔任鎮長: the subset of the previous count
                 last_target = key or last_target
-                if f.figure_span.start < vpos:
-                    span = clause
-                elif prev_end is None:
-                    span = Span(vpos, f.figure_span.end)
-                else:  # a later count under the same verb: its evidence starts at its own role (駐村工作人員6名)
+                if prev_end is not None:  # a later count under the same verb starts at its own role (駐村工作人員6名)
                     span = Span(target.span.start if target and target.span.start >= prev_end else f.figure_span.start, f.figure_span.end)
+                else:
+                    ends = [f.figure_span.start, f.figure_span.end, vpos, vend] + ([target.span.start, target.span.end] if target else [])
+                    span = Span(min(ends), clause.end if f.figure_span.start < vpos else max(ends))
                 prev_end = f.figure_span.end
-                ex.actions.append(Action(
-                    span=span,
-                    kind=hit[1].iri, cls=hit[1].prop("instanceClass"), verb=verb, target=key,
-                    count=int(f.value) if f.value is not None else None, unit=f.unit, actors=orgs, time_ref=time_ref,
-                    figure=ex.figures.index(f),
-                ))
+                ex.actions.append(Action(span, *kind, key, int(f.value) if f.value is not None else None, f.unit,
+                                         [a for a in actors if a != key], time_ref, ex.figures.index(f)))
 
 
 def _subjects(article: Article, sent: Span, clause: Span, vpos: int, mentions: list[Mention]) -> list[str]:
