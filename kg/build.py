@@ -122,7 +122,7 @@ def build(article: Article, ex: Extraction, lexicon) -> ox.Dataset:
     """Turn an extraction into the article's named graph (a :class:`pyoxigraph.Dataset`)."""
     g = _Graph(article)
     iris = _entity_iris(article, ex)
-    _article(g, article, lexicon, iris)
+    _article(g, article, ex, lexicon, iris)
     if ex.home:
         g.statement(g.base, DCT + "spatial", iris[ex.home], "implicit", ex.entities[ex.home].spans[0])
     _entities(g, article, ex, lexicon, iris)
@@ -150,7 +150,7 @@ def _entity_iris(article: Article, ex: Extraction) -> dict[str, str]:
             out[key] = e.gazetteer_iri or PLACE + slug(key)
         elif e.kind == "role":
             # a role the lexicon names is its concept; a post in a named body (市委副書記) is minted under that body
-            out[key] = ID + "post/" + slug(e.parent + key[len(to_hans(key).split("委")[0]) + 1 :]) if e.parent else e.concept
+            out[key] = ID + "post/" + slug(e.parent + e.title) if e.parent else e.concept
         elif e.kind in ("list", "set") or (e.kind == "org" and e.collective):
             out[key] = f"{base}/{e.kind if e.kind != 'org' else 'body'}/{slug(key)}"
         elif e.kind == "industry":
@@ -160,7 +160,7 @@ def _entity_iris(article: Article, ex: Extraction) -> dict[str, str]:
     return out
 
 
-def _article(g: _Graph, article: Article, lexicon, iris):
+def _article(g: _Graph, article: Article, ex: Extraction, lexicon, iris):
     a, meta = g.base, article.meta
     g.add(a, RDF + "type", FP + "NewsArticle")
     g.add(a, RDF + "type", SCHEMA + "NewsArticle")
@@ -201,9 +201,8 @@ def _article(g: _Graph, article: Article, lexicon, iris):
                 g.statement(pub_iri, ORG + "subOrganizationOf", p_iri, "background", None)
     if "contributor" in meta:
         span, who, role = meta["contributor"]
-        key = next((k for k in iris if k == who), None)
-        if key:
-            g.add(a, DCT + "contributor", iris[key])
+        if ex.contributor:
+            g.add(a, DCT + "contributor", iris[ex.contributor])
         else:
             g.add(a, FP + "contributorName", ox.Literal(who, language=article.script))
         g.add(a, FP + "contributorRole", ox.Literal(role, language="zh-Hans"))

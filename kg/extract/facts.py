@@ -394,7 +394,7 @@ def find_actions(article: Article, lexicon, ex: Extraction, mentions: list[Menti
             verb = article.clean[vpos:vend]
             kind = (hit[1].iri, hit[1].prop("instanceClass"), verb)
             if not figs:
-                after = next((m for m in targets if 0 <= m.span.start - vend <= 1), None)
+                after = max((m for m in targets if 0 <= m.span.start - vend <= 1), key=lambda m: m.span.end - m.span.start, default=None)
                 if after or hit[1].key.endswith("care-visit"):
                     span = Span(vpos, after.span.end) if after else clause
                     ex.actions.append(Action(span, *kind, after.key if after else None, None, None, actors, time_ref))

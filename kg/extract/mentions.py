@@ -238,16 +238,29 @@ def tag(article: Article, lexicon, ex: Extraction) -> list[Mention]:
     roles = dict(lexicon.forms("roles"))
     scan(re.compile(_alt(roles)), "role", lambda m: roles[m.group()].iri)
     colls = dict(lexicon.forms("organisation-kinds"))
-    scan(re.compile(_alt(colls)), "org", lambda m: colls[m.group()].iri)
+    # a collective name keeps the bracket that says what it includes: 市級部門(含企事業單位)
+    scan(re.compile(rf"(?P<name>{_alt(colls)})(?:[(（]含[^()（）]{{1,12}}[)）])?"), "org", lambda m: colls[m["name"]].iri)
     lists = dict(lexicon.forms("list-kinds"))
     scan(re.compile(_alt(lists)), "list", lambda m: lists[m.group()].iri)
     sets = {f: c for f, c in lexicon.forms("place-levels") if c.key.endswith("poor-village")}
     scan(re.compile(_alt(sets)), "set", lambda m: sets[m.group()].iri)
     suffixes = dict(lexicon.forms("organisation-suffixes"))
     prefix = _alt([f for f in place_forms if f[-1] in "省市县区镇乡"])
-    level = r"(?P<level>市县|省市|[省市县区乡镇])"  # 市縣財政: two levels jointly
-    suffix_re = re.compile(rf"(?:(?P<place>{prefix})|{level})(?P<suffix>{_alt(suffixes)})" if prefix else rf"{level}(?P<suffix>{_alt(suffixes)})")
-    scan(suffix_re, "org", lambda m: suffixes[m["suffix"]].iri)
+    level = r"(?:市县|省市|乡镇|县[（(]区[）)]|[省市县区乡镇])"  # 市縣財政, 鄉鎮農技站, 縣（區）扶貧辦
+    body = rf"(?:{prefix}|{level})(?:{_alt(suffixes)})" if prefix else rf"{level}(?:{_alt(suffixes)})"
+    body_re = re.compile(body)
+    scan(body_re, "org", lambda m: suffixes[_suffix_of(m.group(), suffixes)].iri)
+    # a post: a body followed by a head title (市委副書記, 縣扶貧辦主任, 市直部門主要負責人)
+    titles = {f: c for f, c in lexicon.forms("roles") if c.prop("isHeadTitle")}
+    post_re = re.compile(rf"(?P<body>{body}|{_alt(colls)})(?P<title>{_alt(titles)})")
+    post_bodies: dict[int, Mention] = {}
+    for z in zones(article):
+        for m in post_re.finditer(sh, z.start, z.end):
+            text = m.group("body")
+            concept = colls[text].iri if text in colls else suffixes[_suffix_of(text, suffixes)].iri
+            post_bodies[m.start()] = Mention("org", Span(m.start(), m.end("body")), article.clean[m.start() : m.end("body")], concept)
+            cands.append(Mention("role", Span(m.start(), m.end()), article.clean[m.start() : m.end()], titles[m["title"]].iri))
+    _named_bodies(article, lexicon, cands, set(colls) | set(roles))
     groups = dict(lexicon.forms("group-kinds"))
     group_re = re.compile(rf"(?:“[^”。]{{1,12}}”)?[{CJK}]{{0,12}}?(?:{_alt(groups)})")
     for z in zones(article):
@@ -271,28 +284,31 @@ def tag(article: Article, lexicon, ex: Extraction) -> list[Mention]:
         occupied |= r
         taken.append(m)
     taken.sort(key=lambda m: m.span.start)
-    # implied mentions inside accepted ones: the place in 廣安市委, the committee in 市委副書記
-    implied = []
-    for m in taken:
+    # implied mentions inside accepted ones: the body in a post (市委副書記), the place in a body (廣安市委)
+    implied = [post_bodies[m.span.start] for m in taken if m.kind == "role" and m.span.start in post_bodies
+               and m.span.end > post_bodies[m.span.start].span.end]
+    for m in taken + implied:
         text = sh[m.span.start : m.span.end]
         if m.kind == "org":
             for f in sorted(place_forms, key=len, reverse=True):
                 if text.startswith(f) and len(f) < len(text):
                     implied.append(Mention("place", Span(m.span.start, m.span.start + len(f)), article.clean[m.span.start : m.span.start + len(f)]))
                     break
-        if m.kind == "role" and re.match(r"[省市县区]委", text):
-            committee = next(c for c in lexicon.scheme("organisation-suffixes") if c.key.endswith("party-committee"))
-            implied.append(Mention("org", Span(m.span.start, m.span.start + 2), article.clean[m.span.start : m.span.start + 2], committee.iri))
     mentions = sorted(taken + implied, key=lambda m: (m.span.start, m.span.end))
     resolved = [_resolve(article, lexicon, ex, m, place_forms) for m in mentions if m.kind == "place"]
     ex.home = home_place(ex, resolved)
     out = resolved + [_resolve(article, lexicon, ex, m, place_forms) for m in mentions if m.kind != "place"]
-    # a post named with its committee (市委副書記) sits in that committee (the home city's 市委)
-    orgs_at = {m.span.start: m.key for m in out if m.kind == "org" and m.key}
+    # a post named with its body (市委副書記, 縣扶貧辦主任) sits in that body
+    orgs_at = {m.span.start: m for m in out if m.kind == "org" and m.key}
     for m in out:
-        if m.kind == "role" and re.match(r"[省市县区]委", sh[m.span.start : m.span.start + 2]) and m.span.start in orgs_at:
+        body = orgs_at.get(m.span.start)
+        if m.kind == "role" and body and body.span.end < m.span.end:
             e = ex.entities[m.key]
-            e.parent, e.parent_basis, e.parent_span = orgs_at[m.span.start], "implicit", m.span
+            e.parent, e.parent_basis, e.parent_span = body.key, "implicit", m.span
+            e.title = article.clean[body.span.end : m.span.end]
+    contributor = article.meta.get("contributor")
+    if contributor:
+        ex.contributor = next((m.key for m in out if m.kind == "org" and contributor[0].start <= m.span.start < contributor[0].end), None)
     return sorted([m for m in out if m.key], key=lambda m: (m.span.start, m.span.end))
 
 
@@ -304,7 +320,7 @@ def _resolve(article: Article, lexicon, ex: Extraction, m: Mention, place_forms)
         _note(ex.entities[key], m)
         return Mention(m.kind, m.span, m.form, None, key)
     if m.kind in ("role", "list", "set"):
-        if m.kind == "role" and re.match(r"[省市县区]委", sh):
+        if m.kind == "role" and sh not in c.forms:  # a post in a named body: keyed as printed
             key = m.form
         else:
             key = script_form(article, c.hans)
@@ -328,12 +344,16 @@ def _resolve(article: Article, lexicon, ex: Extraction, m: Mention, place_forms)
         _note(e, m)
         return Mention(m.kind, m.span, m.form, m.concept, key)
     # organisations
+    if c.scheme == "named-body-suffixes":
+        e = ex.entities.setdefault(m.form, Entity(m.form, "org", c.prop("instanceClass"), concept=c.iri))
+        _note(e, m)
+        return Mention(m.kind, m.span, m.form, m.concept, m.form)
     if c.scheme == "organisation-kinds":
-        key = script_form(article, c.hans)
+        key = script_form(article, c.hans)  # the bracket, if any, stays in the printed form
         e = ex.entities.setdefault(key, Entity(key, "org", c.prop("instanceClass"), concept=c.iri, collective=True, en=c.labels.get("en")))
         _note(e, m)
         return Mention(m.kind, m.span, m.form, m.concept, key)
-    suffix_hans = next(f for f in sorted(c.forms, key=len, reverse=True) if sh.endswith(f))
+    suffix_hans = _suffix_of(sh, {f: c for f in c.forms})
     head = sh[: len(sh) - len(suffix_hans)]
     suffix_printed = m.form[len(head) :]
     if head in place_forms and len(head) > 1:
@@ -361,6 +381,40 @@ def _resolve(article: Article, lexicon, ex: Extraction, m: Mention, place_forms)
             e.parent, e.parent_basis = parent_key, "implicit"
     _note(e, m)
     return Mention(m.kind, m.span, m.form, m.concept, key)
+
+
+def _suffix_of(text: str, suffixes) -> str:
+    """The longest suffix form that ends ``text``."""
+    return next(f for f in sorted(suffixes, key=len, reverse=True) if text.endswith(f))
+
+
+_NAME_CUT = _GROUP_CUT + ("成立", "指导", "牵头", "入股", "加入", "参与", "参加", "与", "同", "讯", "来源", "供稿", "【", "】")
+
+
+def _named_bodies(article: Article, lexicon, cands: list[Mention], common: set[str]) -> None:
+    """Bodies with a proper name: 秦峪綠源茶業有限公司, 茶園坪村油茶專業合作社, 荊嵐日報.
+
+    The name runs left from the suffix over Chinese characters and stops after a boundary word or a
+    common noun of the lexicon (龍頭企業…); a name with a numeral (村里第一個專業合作社) is not a name.
+    """
+    sh = article.shadow
+    suffixes = dict(lexicon.forms("named-body-suffixes"))
+    pat = re.compile(rf"[{CJK}]{{2,14}}?(?:{_alt(suffixes)})")
+    for z in zones(article):
+        for m in re.finditer(_alt(suffixes), sh[z.start : z.end]):
+            end = z.start + m.end()
+            start = end - len(m.group())
+            while start > z.start and start > end - len(m.group()) - 14 and re.match(f"[{CJK}]", sh[start - 1]):
+                start -= 1
+            name = sh[start:end]
+            cut = max([name.rfind(w) + len(w) for w in (*_NAME_CUT, *common) if w in name[: -len(m.group())]] or [0])
+            start += cut
+            name = sh[start:end]
+            if len(name) - len(m.group()) < 2 or name in common or re.search(r"[一二三四五六七八九十个第]", name):
+                continue
+            if not pat.fullmatch(name):
+                continue
+            cands.append(Mention("org", Span(start, end), article.clean[start:end], suffixes[_suffix_of(name, suffixes)].iri))
 
 
 def _note(e: Entity, m: Mention) -> None:

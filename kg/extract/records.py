@@ -45,6 +45,7 @@ class Entity:
     count_span: Span | None = None
     gazetteer_iri: str | None = None
     jurisdiction: str | None = None  # for a body: the place it governs or serves
+    title: str | None = None  # for a post: the head title as printed (主任 in 縣扶貧辦主任)
     en: str | None = None
 
 
@@ -173,3 +174,4 @@ class Extraction:
     programmes: list[Programme] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
     home: str | None = None
+    contributor: str | None = None
