@@ -246,3 +246,9 @@ def test_funding_rules(body, expected):
 def test_action_rules(body, expected):
     got = [(a.kind.split("action-types-")[-1], a.target, a.count) for a in _extract(body).actions]
     assert got == expected
+
+
+def test_unquoted_programmes():
+    ex = _extract("各村实施精准脱贫战略，建立贫困户帮扶台账，推行一村一品，改扩建村级活动室25个，创新实施“微信+”模式。")
+    assert [(p.name, p.quoted) for p in ex.programmes] == [
+        ("微信+", True), ("精准脱贫战略", False), ("贫困户帮扶台账", False), ("一村一品", False)]
