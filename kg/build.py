@@ -176,10 +176,11 @@ def _article(g: _Graph, article: Article, ex: Extraction, lexicon, iris):
     g.add(a, FP + "titleSpan", g.span(meta["title"]))
     if "subtitle" in meta:
         g.add(a, FP + "subtitle", ox.Literal(article.clean_at(meta["subtitle"]), language=article.script))
-    span, when, has_time = meta["published"]
-    value = when.isoformat() if has_time else when.date().isoformat() + "+08:00"
-    g.add(a, DCT + "issued", ox.Literal(value, datatype=_n(XSD + ("dateTime" if has_time else "date"))))
-    g.add(a, FP + "issuedSpan", g.span(span))
+    if "published" in meta:
+        span, when, has_time = meta["published"]
+        value = when.isoformat() if has_time else when.date().isoformat() + "+08:00"
+        g.add(a, DCT + "issued", ox.Literal(value, datatype=_n(XSD + ("dateTime" if has_time else "date"))))
+        g.add(a, FP + "issuedSpan", g.span(span))
     if "breadcrumb" in meta:
         span, parts = meta["breadcrumb"]
         g.add(a, FP + "breadcrumb", ox.Literal(" > ".join(parts), language=article.script))

@@ -28,7 +28,7 @@ def _articles(paths) -> list[Path]:
 
 def article_arguments(f):
     f = click.option("--encoding", metavar="ENC", help="Force the input encoding (default: detect UTF-8, GB18030/GBK, Big5).")(f)
-    f = click.argument("articles", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))(f)
+    f = click.argument("articles", nargs=-1, type=click.Path(dir_okay=False, allow_dash=True, path_type=Path))(f)
     return f
 
 

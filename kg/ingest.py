@@ -104,7 +104,7 @@ def decode(data: bytes, path, encoding: str | None = None) -> tuple[str, str]:
 
 
 def read_article(path, encoding: str | None = None, lexicon=None) -> Article:
-    """Read and split a page file.
+    """Read and split a page file (``-`` reads standard input).
 
     Raises
     ------
@@ -113,6 +113,11 @@ def read_article(path, encoding: str | None = None, lexicon=None) -> Article:
     NoArticleBody
         The page holds no article body.
     """
+    if str(path) == "-":  # standard input; the article is then called "stdin"
+        import sys
+
+        text, used = decode(sys.stdin.buffer.read(), "<stdin>", encoding)
+        return parse_article(text, path=Path("stdin"), encoding=used, lexicon=lexicon)
     path = Path(path)
     if not path.exists():
         raise InputError(path, "no such file")
@@ -180,18 +185,25 @@ def parse_article(text: str, path=None, encoding: str = "utf-8", lexicon=None) -
             date_at = j
             break
         title_spans.append(_stripped_span(s, l))
-    if date_at is None or not title_spans:
-        raise NoArticleBody(path, "no article body (no title and publication date line found)")
+    if date_at is None:  # no date line: the first line is the title, the date stays unknown
+        if len(meaningful) <= idx + 1:
+            raise NoArticleBody(path, "no article body (only a title line)")
+        title_spans, date_at = [_stripped_span(*meaningful[idx])], idx
+    else:
+        s, l = meaningful[date_at]
+        m = _DATE.search(l)
+        try:
+            published = datetime(int(m["y"]), int(m["m"]), int(m["d"]), int(m["H"] or 0), int(m["M"] or 0), int(m["S"] or 0),
+                                 tzinfo=CHINA_TZ)
+        except ValueError:
+            raise InputError(path, f"line {clean.count(chr(10), 0, s) + 1}: not a valid date: {m.group()}") from None
+        meta["published"] = (Span(s + m.start(), s + m.end()), published, m["H"] is not None)
+        src = _SOURCE_INLINE.search(l)
+        if src:
+            meta["source"] = (Span(s + src.start("who"), s + src.end("who")), src["who"])
     meta["title"] = title_spans[0]
     if len(title_spans) > 1:
         meta["subtitle"] = title_spans[1]
-    s, l = meaningful[date_at]
-    m = _DATE.search(l)
-    published = datetime(int(m["y"]), int(m["m"]), int(m["d"]), int(m["H"] or 0), int(m["M"] or 0), int(m["S"] or 0), tzinfo=CHINA_TZ)
-    meta["published"] = (Span(s + m.start(), s + m.end()), published, m["H"] is not None)
-    src = _SOURCE_INLINE.search(l)
-    if src:
-        meta["source"] = (Span(s + src.start("who"), s + src.end("who")), src["who"])
 
     chrome_markers = lexicon.chrome_markers
     body_lines, end_at = [], len(meaningful)

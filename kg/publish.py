@@ -59,7 +59,8 @@ def build_dataset(paths: list[Path], out_dir: Path, encoding: str | None = None)
     for p in paths:
         article, ds = build_article(Path(p))
         quads.extend(ds)
-        infos.append((article.article_id, article.clean_at(article.meta["title"]), article.meta["published"][1].isoformat()))
+        published = article.meta.get("published")
+        infos.append((article.article_id, article.clean_at(article.meta["title"]), published[1].isoformat() if published else "date unknown"))
     files = publish(quads, out_dir, ontology_files(), __version__, [article_iri(a[0]) for a in infos])
     return BuildResult(Path(out_dir), infos, len({q.triple for q in quads}), _counts(quads), files)
 

@@ -99,3 +99,10 @@ def test_eval_seed(tmp_path):
     seed = json.loads(result.output)["seed"]
     for category in ("documents", "figures", "funding_standards"):
         assert seed[category]["precision"] >= 0.95 and seed[category]["recall"] >= 0.95, category
+
+
+def test_article_from_stdin(seed_path):
+    result = CliRunner().invoke(main, ["export", "--format", "nt", "-"], input=seed_path.read_bytes())
+    assert result.exit_code == 0
+    assert "<https://w3id.org/fupin-kg/id/article/stdin>" in result.output
+    assert '"8540"^^<http://www.w3.org/2001/XMLSchema#integer>' in result.output
