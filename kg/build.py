@@ -17,7 +17,7 @@ import pyoxigraph as ox
 
 from .extract.records import Extraction
 from .ingest import Article, Span
-from .namespaces import DCT, FP, ID, LEX, NIF, ORG, OWL, PLACE, PROV, RDF, RDFS, SCHEMA, SKOS, XSD
+from .namespaces import DCT, FP, ID, NIF, ORG, PLACE, PROV, RDF, RDFS, SCHEMA, XSD
 from .text import slug, to_hans, to_hant
 
 __all__ = ["build", "article_iri", "graph_iri", "GAZETTEER"]

@@ -130,8 +130,8 @@ def evaluate(quads, gold: dict) -> dict[str, Score]:
         scores[cat] = Score(len(gold_items), len(pred), _match(list(pred.values()), gold_forms, lambda p, g: bool(p & g)))
 
     forms = """{ ?s rdfs:label ?form } UNION { ?s fp:mentionedAt/nif:anchorOf ?form }"""
-    entity_score("roles", q(f"""SELECT ?s ?form WHERE {{ {{ ?s fp:mentionedAt ?m . ?s a org:Role }} UNION {{ ?s a org:Post ; rdfs:label ?l FILTER NOT EXISTS {{ ?s prov:wasDerivedFrom ?x }} }}
-        {{ ?s skos:prefLabel ?form }} UNION {{ ?s rdfs:label ?form }} UNION {{ ?s fp:mentionedAt/nif:anchorOf ?form }} }}"""), gold.get("roles", []))
+    entity_score("roles", q("""SELECT ?s ?form WHERE { { ?s fp:mentionedAt ?m . ?s a org:Role } UNION { ?s a org:Post ; rdfs:label ?l FILTER NOT EXISTS { ?s prov:wasDerivedFrom ?x } }
+        { ?s skos:prefLabel ?form } UNION { ?s rdfs:label ?form } UNION { ?s fp:mentionedAt/nif:anchorOf ?form } }"""), gold.get("roles", []))
     entity_score("organizations", q(f"""SELECT ?s ?form WHERE {{ ?s a ?c . ?c rdfs:subClassOf* ?top .
         VALUES ?top {{ org:Organization org:FormalOrganization org:OrganizationalUnit }}
         FILTER NOT EXISTS {{ ?s a fp:NewsPublisher }} {forms} }}"""), gold.get("organizations", []))

@@ -11,8 +11,10 @@
 from __future__ import annotations
 
 from ..ingest import Article
-from .facts import (find_actions, find_assignments, find_documents, find_figures_in, find_funding, find_leadership,
-                    find_lists, find_programmes)
+from .facts import find_actions, find_assignments, find_documents, find_leadership, find_lists
+from .figures import find_figures_in
+from .funding import find_funding
+from .programmes import find_programmes
 from .mentions import tag
 from .records import Extraction
 from .relations import find_relations

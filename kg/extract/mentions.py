@@ -11,7 +11,7 @@ import re
 from collections import Counter
 
 from ..ingest import Article, Span
-from ..namespaces import FP, LEX
+from ..namespaces import FP
 from ..text import to_hans, to_hant
 from .records import Entity, Extraction, Mention
 

@@ -1,0 +1,78 @@
+"""Figures: every number the title and body state, with unit, qualifier, status and what it counts."""
+
+from __future__ import annotations
+
+import re
+
+from ..ingest import Article, Span
+from .context import TIME_REF, clause_of, inside, sentence_of
+from .mentions import quoted, script_form, titles
+from .numbers import find_figures
+from .records import Extraction, Figure
+
+__all__ = ['find_figures_in']
+
+
+def find_figures_in(article: Article, lexicon, ex: Extraction) -> None:
+    """Every figure in the title and body, with value, unit, qualifier, status and what it counts."""
+    sh, quotes, names = article.shadow, quoted(article), titles(article)
+    cues = [f for f, _ in lexicon.forms("target-cues")]
+    units = dict(lexicon.forms("units"))
+    fact_zones = [article.meta["title"]] + article.paragraphs
+    for z in fact_zones:
+        for f in find_figures(sh, lexicon, z.start, z.end):
+            fs = Span(f.start, f.end)
+            in_quote, in_title = inside(fs, quotes), inside(fs, names)
+            if f.chinese and (in_quote or in_title):
+                continue  # numerals inside slogans and names: 五個一, 二十項重點工程
+            clause = clause_of(article, f.start)
+            if f.chinese and _idiomatic_one(sh, f, clause):
+                continue
+            counted = _counted(article, clause, fs)
+            clause_text = sh[clause.start : clause.end]
+            status = "target" if any(c in clause_text for c in cues) else "actual"
+            sent = sentence_of(article, f.start)
+            time = [t for t in TIME_REF.finditer(sh, sent.start, f.start)]
+            part_of = None
+            if re.search(r"其中[^，,。；;、)）]*$", sh[sent.start : f.start]) and ex.figures:
+                prev = [i for i, g in enumerate(ex.figures) if sent.start <= g.figure_span.start < f.start
+                        and "其中" not in sh[g.figure_span.end : f.start][:1]]
+                part_of = prev[-1] if prev else None
+            ex.figures.append(Figure(
+                span=clause, figure_span=fs, printed=article.clean[f.start : f.end], value=f.value,
+                value_min=f.value_min, value_max=f.value_max, unit=article.clean[f.unit_span[0] : f.unit_span[1]] if f.unit_span else script_form(article, f.unit),
+                unit_concept=units[f.unit].iri if f.unit in units else None, qualifier=f.qualifier,
+                qualifier_printed=_printed_qualifier(article, fs, f.qualifier_printed),
+                status=status, counted=counted,
+                in_name=bool(in_quote or in_title), time_ref=article.clean[time[-1].start() : time[-1].end()] if time else None,
+                part_of=part_of,
+            ))
+
+
+def _idiomatic_one(sh: str, f, clause: Span) -> bool:
+    """一 + measure word that counts nothing: an indefinite article (探索出一條路子), 一戶一策, 一次性,
+    每一名 (each). It is a figure only as a frequency after 每年/每月/每季度 (每年安排一次健康體檢)."""
+    if sh[f.start] != "一" or f.value != 1:
+        return False
+    if re.match(r"一.一", sh[f.start : f.start + 3]) or sh[f.end : f.end + 1] == "性" or sh[f.start - 1 : f.start] == "每":
+        return True
+    return not re.search(r"每(?:年|月|周|季度|天|日)", sh[clause.start : f.start])
+
+
+def _printed_qualifier(article: Article, fs: Span, hans: str | None) -> str | None:
+    """The qualifier word as printed: it stands at the start or the end of the figure's span."""
+    if not hans:
+        return None
+    text = article.shadow[fs.start : fs.end]
+    at = 0 if text.startswith(hans) else len(text) - len(hans)
+    return article.clean[fs.start + at : fs.start + at + len(hans)]
+
+
+def _counted(article: Article, clause: Span, fs: Span) -> str:
+    """What a figure counts: the words right after it (25個貧困村), else those before it (第一書記7名)."""
+    after = re.match(r"[^0-9０-９(（，,、。；;﹔]*", article.shadow[fs.end : clause.end]).group()
+    if after.strip("“”「」\"") and len(after) <= 16:
+        return article.clean[fs.end : fs.end + len(after)].strip("“”「」\"")
+    before = article.shadow[max(clause.start, fs.start - 12) : fs.start]
+    lead = len(re.match(r"^[共累计全县市其中]*", before).group())
+    return article.clean[fs.start - len(before) + lead : fs.start].strip("“”「」\"")

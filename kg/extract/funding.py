@@ -1,0 +1,117 @@
+"""Funding standards: amounts or benefits fixed per unit and period, who pays and for whom."""
+
+from __future__ import annotations
+
+import re
+
+from ..ingest import Article, Span
+from .context import mentions_in
+from .mentions import clauses
+from .records import Extraction, FundingStandard, Mention
+
+__all__ = ['find_funding']
+
+
+def find_funding(article: Article, lexicon, ex: Extraction, mentions: list[Mention]) -> None:
+    """Funding standards, clause by clause:
+
+    * 按每人每年N元標准安排… (a cash standard per unit and period);
+    * 一次性發放N元… (a one-time amount);
+    * 每年投入…不少於N萬元 (a floor, per the unit a preceding 每家企業 names);
+    * a benefit that is not cash (保險, 體檢) given per unit or period, or continuing a standard of the same sentence.
+
+    The payer is the last body named before the amount, carried over to later clauses of the sentence.
+    """
+    sh = article.shadow
+    terms = lexicon.forms("funding-terms")
+    per = {f: c.prop("code") for f, c in terms if c.prop("fundingRole", "").endswith("perUnit")}
+    period = {f: c.prop("code") for f, c in terms if c.prop("fundingRole", "").endswith("perPeriod") and f.startswith(("每", "一"))}
+    floors = [f for f, c in lexicon.forms("qualifiers") if c.prop("qualifierKind") == "at_least"]
+    benefits = lexicon.forms("benefit-kinds")
+    alt = lambda d: "|".join(re.escape(x) for x in sorted(d, key=len, reverse=True))  # noqa: E731
+    amount = r"(?P<amount>[0-9０-９.]+|[一二三四五六七八九十百千两]+)(?P<mult>万)?元"
+    patterns = [
+        re.compile(rf"按(?:照)?(?P<per>{alt(per)})?(?P<period>{alt(period)})?{amount}(?:的)?标准"),
+        re.compile(rf"(?P<period>一次性)(?:发放|补助|给予|奖励)?{amount}"),
+        re.compile(rf"(?P<period>{alt(k for k in period if k != '一次性')})[^，,。；;]{{0,12}}?(?:{alt(floors)}){amount}"),
+    ]
+    from .numbers import parse_number
+
+    for sent in article.sentences:
+        payer, recipients, found = None, [], False
+        parts = clauses(article, sent)
+        for i, clause in enumerate(parts):
+            text = sh[clause.start : clause.end]
+            m = next((x for x in (p.search(text) for p in patterns) if x), None)
+            benefit = next(((f, c) for f, c in benefits if f in text and c.prop("code") != "cash-standard"), None)
+            per_here = next((v for k, v in per.items() if k in text), None)
+            period_here = next((v for k, v in period.items() if k in text and k != "一次性"), None)
+            if not m and not (benefit and (period_here or per_here or found)):
+                continue
+            found = True
+            before = [o for o in mentions_in(mentions, clause, ("org",)) if o.span.start < clause.start + (m.start() if m else len(text))]
+            if before:
+                payer = before[-1].key
+            after_at = clause.start + (m.end() if m else 0)
+            rec = [x.key for x in mentions_in(mentions, Span(after_at, clause.end), ("role", "org")) if x.key != payer]
+            if not rec:
+                rec = [x.key for x in mentions_in(mentions, Span(clause.start, after_at), ("role",))]
+            for c in reversed(parts[:i] if not rec else []):
+                rec = [x.key for x in mentions_in(mentions, c, ("role",))]
+                if rec:
+                    break
+            recipients = rec or recipients
+            if m:
+                groups = m.groupdict()
+                value = parse_number(groups["amount"]) * (10000 if groups["mult"] else 1)
+                period_v = period[groups["period"]] if groups.get("period") else None
+                floor = "标准" not in m.group() and period_v != "once"
+                per_v = per.get(groups.get("per") or "") or per_here
+                if per_v is None:  # a one-time fee is per cadre; a floor is per the unit an earlier 每X names
+                    per_v = _earlier_per(sh, parts[:i], per) if floor else "person" if period_v == "once" else None
+                kind, item_from = "cash-standard", after_at
+                if floor:
+                    item_from = clause.start + m.start() + len(groups["period"])
+            else:
+                value, kind = None, benefit[1].prop("code")
+                per_v, period_v = per_here, period_here
+                item_from = clause.start + _phrase_start(text, text.find(benefit[0]))
+            named = mentions_in(mentions, Span(item_from, clause.end), ("role", "org"))
+            if m and "标准" in m.group():
+                item_from = max([item_from] + [x.span.end for x in named])
+            item_end = clause.end
+            if m and floor:  # 每年投入幫扶資金不少於5萬元: the item runs up to the qualifier
+                item_end = clause.start + m.start("amount") - max(len(f) for f in floors if m.group()[: m.start("amount") - m.start()].endswith(f))
+            item = _item(article, Span(item_from, item_end))
+            fig = next((j for j, f in enumerate(ex.figures) if clause.start <= f.figure_span.start < clause.end
+                        and (not m or f.figure_span.start >= clause.start + m.start())), None)
+            if fig is not None:
+                ex.figures[fig].status = "standard"
+            ex.funding.append(FundingStandard(
+                span=clause, item=item, kind=kind, amount=value, currency="CNY" if value is not None else None,
+                per=per_v, period=period_v, payer=payer, recipients=list(dict.fromkeys(recipients)),
+                figure=fig if value is not None else None,
+            ))
+
+
+def _earlier_per(sh: str, earlier: list[Span], per: dict[str, str]) -> str | None:
+    """每家企業至少聯繫1個貧困村，每年投入…: the unit named by 每X in an earlier clause of the sentence."""
+    for c in reversed(earlier):
+        hit = next((v for k, v in per.items() if k in sh[c.start : c.end]), None)
+        if hit:
+            return hit
+    return None
+
+
+def _phrase_start(text: str, at: int) -> int:
+    """Where the noun phrase ending at ``at`` begins: after the last verb or punctuation before it."""
+    cut = max([text.rfind(v, 0, at) + len(v) for v in ("购买", "安排", "预算", "组织", "发放", "为", "，", ",") if v in text[:at]] or [0])
+    return cut
+
+
+def _item(article: Article, span: Span) -> str:
+    """The funded item, as printed: quotes, verbs and a leading count (一次) removed."""
+    chunk = article.shadow[span.start : span.end]
+    lead = re.match(r"^[”」\"]?(?:标准)?(?:安排|预算|发放|购买|为|用于|组织|投入)?[“「\"]?(?:一次)?", chunk).end()
+    text = article.clean[span.start + lead : span.end]
+    return text.strip("“”「」\" ")

@@ -1,0 +1,84 @@
+"""Programmes, campaigns and slogans: quoted names, names ending in a programme head, 一X一Y idioms."""
+
+from __future__ import annotations
+
+import re
+
+from ..ingest import Article, Span
+from ..text import to_hans
+from .context import inside
+from .mentions import CJK, quoted, titles
+from .records import Extraction, Mention, Programme
+
+__all__ = ['find_programmes']
+
+
+def find_programmes(article: Article, lexicon, ex: Extraction, mentions: list[Mention]) -> None:
+    """Quoted programmes, campaigns and slogans; a paragraph's lead motto (握緊拳頭、精准發力) goes with its blueprint."""
+    taken = {m.span for m in mentions if m.kind in ("role", "list")}
+    known = {f for scheme in ("roles", "list-kinds", "benefit-kinds", "organisation-kinds") for f, _ in lexicon.forms(scheme)}
+    seen = set()
+    quotes = quoted(article)
+    for q in quotes:
+        inner = article.shadow[q.start : q.end]
+        if inner in known or any(t.start <= q.start and q.end <= t.end for t in taken) or not re.search(f"[{CJK}]", inner):
+            continue
+        name = article.clean[q.start : q.end]
+        if len(name) > 30:
+            continue
+        motto = motto_span = None
+        para = next((p for p in article.paragraphs if p.start <= q.start < p.end), None)
+        if para:
+            lead = re.match(rf"([{CJK}]{{2,6}}、[{CJK}]{{2,6}})[,，]", article.clean[para.start : para.start + 20])
+            first_q = next((x for x in quotes if para.start <= x.start < para.end), None)
+            if lead and first_q == q:
+                motto, motto_span = lead[1], Span(para.start, para.start + len(lead[1]))
+        if name in seen and not motto:
+            continue
+        seen.add(name)
+        ex.programmes.append(Programme(Span(q.start - 1, q.end + 1), name, True, motto, motto_span))
+    _unquoted_programmes(article, lexicon, ex, quotes, seen)
+
+
+# words after which an unquoted programme name begins: 實施精准脫貧戰略, 建立…聯席會議制度
+_PROGRAMME_CUT = ("实施", "建立", "创建", "开展", "搭建", "推行", "落实", "打造", "探索", "坚持", "实行", "围绕", "聚焦", "突出",
+                  "加强", "深入", "纳入", "创新", "成立", "打赢", "健全", "完善", "以", "走", "为", "的", "了", "和", "与", "及",
+                  "等", "在", "对", "把", "将", "是", "并", "到", "率先")
+
+
+def _unquoted_programmes(article: Article, lexicon, ex: Extraction, quotes: list[Span], seen: set[str]) -> None:
+    """Programmes named without quotes: a name ending in a programme head of the lexicon (…制度, …工程,
+    …戰略, …攻堅戰, 庭院經濟) after a verb such as 實施 or 建立; and idioms of the form 一X一Y (一村一品)."""
+    sh = article.shadow
+    heads = [f for f, _ in lexicon.forms("programme-heads")]
+    quoted_names = {to_hans(p.name) for p in ex.programmes}
+    names = titles(article)
+    found: list[tuple[int, int]] = []
+    for z in [article.meta["title"], *article.paragraphs]:
+        for m in re.finditer("|".join(map(re.escape, heads)), sh[z.start : z.end]):
+            end = z.start + m.end()
+            if end < len(sh) and re.match(f"[{CJK}]", sh[end]) and sh[end] not in "的和与及等为在中上":
+                continue  # the head is part of a longer word: 活動室
+            start = end - len(m.group())
+            while start > z.start and end - start < 24 and re.match(f"[{CJK}“”]", sh[start - 1]):
+                start -= 1
+            body = sh[start : end - len(m.group())]
+            cut = max([body.rfind(w) + len(w) for w in _PROGRAMME_CUT if w in body] or [0])
+            if not cut and start > z.start and re.match(f"[{CJK}“”]", sh[start - 1]):
+                continue  # no boundary found within reach: not a name we can delimit
+            found.append((start + cut, end))
+        for m in re.finditer(rf"一[{CJK}]一[{CJK}]", sh[z.start : z.end]):
+            found.append((z.start + m.start(), z.start + m.end()))
+    for start, end in found:
+        hans = sh[start:end].lstrip("”")
+        start = end - len(hans)
+        bare = re.sub(r"“[^”]*”", "", hans)
+        if len(hans) < 4 or hans.count("“") != hans.count("”") or inside(Span(start, end), names) or inside(Span(start, end), quotes):
+            continue
+        if bare in heads or re.sub("[“”]", "", hans).replace(bare, "") in quoted_names and len(bare) <= 4:
+            continue  # “微信+”模式, “走基層、送溫暖”活動: the quoted name is the programme
+        name = article.clean[start:end]
+        if name in seen:
+            continue
+        seen.add(name)
+        ex.programmes.append(Programme(Span(start, end), name, False))
