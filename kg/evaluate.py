@@ -14,21 +14,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import InputError
+from .namespaces import PREFIXES
 from .text import to_hans
 
 __all__ = ["Score", "Report", "evaluate", "evaluate_files", "CATEGORIES"]
 
 CATEGORIES = ["documents", "figures", "funding_standards", "roles", "organizations", "places", "responsibility_lists",
               "actions", "programmes"]
-_PREFIX = """PREFIX fp: <https://w3id.org/fupin-kg/ontology#>
-PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-PREFIX org: <http://www.w3.org/ns/org#>
-PREFIX dct: <http://purl.org/dc/terms/>
-"""
+_PREFIX = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
 
 
 @dataclass

@@ -269,7 +269,7 @@ def _paragraphs(text: str, lines: list[Span]) -> list[Span]:
     """Join lines not separated by a blank line: a line break inside a sentence stays inside its paragraph."""
     out: list[Span] = []
     for span in lines:
-        if out and "\n\n" not in text[out[-1].end : span.start] and not text[out[-1].end - 1] in "。！？”」":
+        if out and "\n\n" not in text[out[-1].end : span.start] and text[out[-1].end - 1] not in "。！？”」":
             out[-1] = Span(out[-1].start, span.end)
         else:
             out.append(span)

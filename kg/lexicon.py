@@ -57,7 +57,7 @@ class Lexicon:
     concepts: dict[str, list[Concept]]
     places: dict[str, Place]
     repairs: list[tuple[str, str]]
-    misprints: list[tuple[str, str, str]]
+    misprints: list[tuple[str, str]]
 
     def scheme(self, name: str) -> list[Concept]:
         return self.concepts.get(name, [])
@@ -92,7 +92,7 @@ class Lexicon:
         return "".join(chars), sorted(found, key=lambda r: r.span.start)
 
     def correct_misprints(self, text: str) -> str:
-        for printed, correct, _context in self.misprints:
+        for printed, correct in self.misprints:
             text = text.replace(printed, correct)
         return text
 
@@ -185,5 +185,5 @@ def load_lexicon(directory: Path | None = None) -> Lexicon:
                 raise LexiconError(f"repair {iri}: printed and repaired forms differ in length")
             repairs.append((printed, repaired))
         elif kind == FP + "Misprint":
-            misprints.append((printed, repaired, e.get(FP + "context", "")))
+            misprints.append((printed, repaired))
     return Lexicon(by_scheme, places, repairs, misprints)

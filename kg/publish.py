@@ -6,7 +6,6 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .namespaces import FP, RDF
 
 __all__ = ["BuildResult", "build_dataset", "ontology_files"]
 
@@ -22,18 +21,20 @@ class BuildResult:
     files: list[Path] = field(default_factory=list)
 
     def summary(self) -> str:
-        lines = []
-        for aid, title, when in self.articles:
-            lines.append(f"{aid}  {title}  ({when})")
+        lines = [f"{aid}  {title}  ({when})" for aid, title, when in self.articles]
         lines.append(f"{self.triples} triples")
-        order = ["Figure", "PolicyDocument", "FundingStandard", "Assignment", "ResponsibilityList", "PersonnelAction",
-                 "Programme", "AdministrativeDivision", "Organization", "Role"]
-        names = {"Figure": "figures", "PolicyDocument": "documents", "FundingStandard": "funding standards",
-                 "Assignment": "assignments", "ResponsibilityList": "responsibility lists", "PersonnelAction": "personnel actions",
-                 "Programme": "programmes", "AdministrativeDivision": "places", "Organization": "organisations", "Role": "roles"}
-        lines.append(", ".join(f"{self.counts[k]} {names[k]}" for k in order))
+        lines.append(", ".join(f"{self.counts[k]} {k}" for k in SUMMARY_KINDS))
         lines.append(f"wrote {len(self.files)} files to {self.out_dir}/")
         return "\n".join(lines)
+
+
+#: What the summary counts: instances of these classes or their subclasses, as the ontology says.
+SUMMARY_KINDS = {
+    "figures": ["fp:Figure"], "documents": ["fp:PolicyDocument"], "funding standards": ["fp:FundingStandard"],
+    "assignments": ["fp:Assignment"], "responsibility lists": ["fp:ResponsibilityList"],
+    "personnel actions": ["fp:PersonnelAction"], "programmes": ["fp:Programme"], "places": ["fp:AdministrativeDivision"],
+    "organisations": ["org:Organization", "org:FormalOrganization", "org:OrganizationalUnit"], "roles": ["org:Role"],
+}
 
 
 def ontology_files() -> dict[str, bytes]:
@@ -66,24 +67,17 @@ def build_dataset(paths: list[Path], out_dir: Path, encoding: str | None = None)
 
 
 def _counts(quads) -> Counter:
-    kinds = {
-        FP + "Figure": "Figure", FP + "PolicyDocument": "PolicyDocument", FP + "FundingStandard": "FundingStandard",
-        FP + "Assignment": "Assignment", FP + "ResponsibilityList": "ResponsibilityList",
-        FP + "PersonnelAction": "PersonnelAction", FP + "Programme": "Programme",
-    }
-    places = {FP + c for c in ("Province", "City", "PrefectureLevelCity", "CountyLevelCity", "County", "District", "Town", "Village")}
-    orgs = {FP + c for c in ("PartyCommittee", "PartyDepartment", "GovernmentBody", "GovernmentDepartment", "FinanceBureau",
-                             "CoordinationGroup", "LeadingGroup", "WorkTeam", "DispatchingUnit")}
-    seen: dict[str, set] = {}
-    for q in quads:
-        if q.predicate.value != RDF + "type":
-            continue
-        o = q.object.value
-        kind = kinds.get(o) or ("AdministrativeDivision" if o in places else "Organization" if o in orgs else None)
-        if kind:
-            seen.setdefault(kind, set()).add(q.subject.value)
-    roles = {q.subject.value for q in quads if q.predicate.value == FP + "mentionedAt" and "/lexicon/role-" in q.subject.value}
-    roles |= {q.subject.value for q in quads if q.predicate.value == RDF + "type" and q.object.value.endswith("org#Post") and "/post/" in q.subject.value}
-    c = Counter({k: len(v) for k, v in seen.items()})
-    c["Role"] = len(roles)
-    return c
+    """Instances per summary kind, by the ontology's subclass closure (roles: those the article mentions, and posts)."""
+    from .namespaces import PREFIXES
+    from .query import open_store, run_query
+
+    values = " ".join(f'({c} "{kind}")' for kind, classes in SUMMARY_KINDS.items() for c in classes)
+    prefix = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
+    rows = run_query(open_store(quads, ("fupin.ttl", "lexicon.ttl")), prefix + f"""
+        SELECT ?kind (COUNT(DISTINCT ?s) AS ?n) WHERE {{
+          VALUES (?top ?kind) {{ {values} }}
+          {{ ?s a ?c . ?c rdfs:subClassOf* ?top . FILTER(?top != org:Role) }}
+          UNION {{ ?s a org:Role ; fp:mentionedAt ?m . BIND(org:Role AS ?top) }}
+          UNION {{ ?s a org:Post . FILTER NOT EXISTS {{ ?s prov:wasDerivedFrom ?d }} BIND(org:Role AS ?top) }}
+        }} GROUP BY ?kind""")
+    return Counter({r["kind"]: r["n"] for r in rows})

@@ -18,11 +18,11 @@ __all__ = ["open_store", "run_query", "shipped_query", "shipped_queries"]
 VOCABULARY = ("fupin.ttl", "lexicon.ttl", "gazetteer.ttl", "repairs.ttl")
 
 
-def open_store(quads) -> ox.Store:
-    """An in-memory store holding ``quads`` and the vocabulary, all in the default graph."""
+def open_store(quads, vocabulary=VOCABULARY) -> ox.Store:
+    """An in-memory store holding ``quads`` and the ``vocabulary`` files, all in the default graph."""
     store = ox.Store()
     store.extend(ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph()) for q in quads)
-    for name in VOCABULARY:
+    for name in vocabulary:
         store.load(path=str(ontology_path(name)), format=ox.RdfFormat.TURTLE)
     return store
 

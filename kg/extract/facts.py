@@ -20,7 +20,8 @@ def find_documents(article: Article, lexicon, ex: Extraction, mentions: list[Men
     """Every 《》 title: kind from its suffix, issuer from the text or the place in the title, period from its years."""
     kinds = lexicon.forms("document-kinds")
     issue_verbs = [f for f, c in lexicon.forms("relation-verbs") if c.key.endswith("issue")]
-    for t in titles(article):
+    all_titles = titles(article)
+    for t in all_titles:
         printed = article.clean[t.start : t.end]
         corrected = lexicon.correct_misprints(printed)
         hans = article.shadow[t.start : t.end]
@@ -37,7 +38,6 @@ def find_documents(article: Article, lexicon, ex: Extraction, mentions: list[Men
         clause = clause_of(article, t.start)
         before = Span(clause.start, t.start - 1)
         verb = next((v for v in issue_verbs if v in article.shadow[before.start : before.end]), None)
-        all_titles = titles(article)
         issuers = [m.key for m in mentions_in(mentions, before, ("org",)) if not inside(m.span, all_titles)] if verb else []
         in_title = [m for m in mentions if m.kind == "place" and t.start <= m.span.start < t.end]
         if issuers:

@@ -149,13 +149,12 @@ def find_places(article: Article, lexicon, ex: Extraction) -> dict[str, tuple[st
                 cls = _class_for(lexicon, suffix, ex.entities[prev].cls)
                 prev = add(c.group(), cls, Span(c.start(), c.end()), parent=prev, basis="explicit", parent_span=Span(m.start(), c.end()))
                 pos = c.end()
-    town_village = re.compile(rf"(?<![{CJK}])?([{CJK}]{{2}}(?:镇|乡))([{CJK}]{{2,3}}村)")
+    town_village = re.compile(rf"([{CJK}]{{2}}(?:镇|乡))([{CJK}]{{2,3}}村)")
     county = re.compile(rf"([{CJK}]{{2}})(市|县|区)(?![级直委内外里城域])")
     for z in zone_list:
         for m in town_village.finditer(sh, z.start, z.end):
-            if m.group(1)[0] in _NAME_STOP or m.group(1) in forms:
-                if m.group(1) not in forms:
-                    continue
+            if m.group(1)[0] in _NAME_STOP and m.group(1) not in forms:
+                continue
             town = forms.get(m.group(1), (None,))[0] or add(m.group(1), FP + "Town", Span(m.start(1), m.end(1)))
             add(m.group(2), FP + "Village", Span(m.start(2), m.end(2)), parent=town, basis="explicit", parent_span=Span(m.start(), m.end()))
         for m in county.finditer(sh, z.start, z.end):
@@ -334,8 +333,7 @@ def _resolve(article: Article, lexicon, ex: Extraction, m: Mention, place_forms)
         _note(e, m)
         return Mention(m.kind, m.span, m.form, m.concept, key)
     if m.kind == "group":
-        suffix_forms = [f for f in c.forms]
-        if sh in suffix_forms:  # a bare 协调小组: the group of that kind already named
+        if sh in c.forms:  # a bare 协调小组: the group of that kind already named
             named = [e.key for e in ex.entities.values() if e.kind == "group" and e.concept == c.iri and to_hans(e.key) != sh]
             key = named[0] if len(named) == 1 else m.form
         else:
@@ -360,14 +358,7 @@ def _resolve(article: Article, lexicon, ex: Extraction, m: Mention, place_forms)
         place = place_forms[head][0]
     else:
         place = resolve_level(ex, ex.home, head)
-    if place:
-        pe = ex.entities[place]
-        level_char = to_hans(pe.key)[-1]
-        key = pe.key + suffix_printed if to_hans(pe.key)[-1] in "省市县区乡镇" else pe.key + script_form(article, level_char) + suffix_printed
-        if head not in place_forms or len(head) == 1:
-            key = pe.key + suffix_printed
-    else:
-        place, key = None, m.form
+    key = ex.entities[place].key + suffix_printed if place else m.form  # 廣安市 + 委, or as printed when unresolved
     e = ex.entities.get(key)
     if e is None:
         e = ex.entities[key] = Entity(key, "org", c.prop("instanceClass"), concept=c.iri, en=c.labels.get("en"), jurisdiction=place)
