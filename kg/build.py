@@ -130,7 +130,7 @@ def build(article: Article, ex: Extraction, lexicon) -> ox.Dataset:
     _documents(g, article, ex, lexicon, iris)
     _funding(g, ex, iris)
     _assignments(g, article, ex, iris)
-    _leadership(g, ex, iris)
+    _leadership(g, ex, lexicon, iris)
     _lists(g, ex, iris)
     _actions(g, ex, iris)
     _programmes(g, ex)
@@ -397,9 +397,12 @@ def _assignments(g: _Graph, article: Article, ex: Extraction, iris):
         g.statement(iris[x.subject], FP + x.relation, target, "explicit", x.span)
 
 
-def _leadership(g: _Graph, ex: Extraction, iris):
+def _leadership(g: _Graph, ex: Extraction, lexicon, iris):
     for x in ex.leadership:
         s = g.fact("leadership", x.span, ORG + "Post")
+        position, group = lexicon.concept(x.position), ex.entities[x.group]
+        en = f"{group.en}, {position.labels['en']}" if group.en and "en" in position.labels else None
+        g.labels(s, x.group + position.labels.get(g.article.script, position.hans), en)  # 協調小組組長
         g.add(s, ORG + "role", x.position)
         g.add(s, ORG + "postIn", iris[x.group])
         if x.holder:

@@ -1,0 +1,353 @@
+"""Stage 4, validate: the SHACL shapes in ``shapes/`` over the built graph.
+
+Each named graph (one per article) is validated on its own, together with the
+vocabulary context (the ontology's class hierarchy and individuals, the lexicon's
+schemes), and graphs are spread over processes. The responsibility chains, which
+may cross articles, are then checked once over the union of all graphs.
+
+>>> from kg.pipeline import build_articles
+>>> from kg.resources import bundled_article
+>>> report = validate(build_articles([bundled_article()]))
+>>> report.conforms, report.counts["Violation"]
+(True, 0)
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections import Counter, defaultdict
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+from multiprocessing import get_context
+
+import pyoxigraph as ox
+
+from .namespaces import FP, NIF, PREFIXES, PROV, RDF, RDFS, SKOS
+
+__all__ = ["Result", "Report", "validate", "load_shapes", "vocabulary_context", "SHAPES_FILES", "SEVERITIES"]
+
+SH = "http://www.w3.org/ns/shacl#"
+KGSH = "https://w3id.org/fupin-kg/shapes#"
+DCT_TITLE = "http://purl.org/dc/terms/title"
+
+#: The shapes files, most severe first.
+SHAPES_FILES = ("core.ttl", "vocabularies.ttl", "recommended.ttl", "info.ttl")
+SEVERITIES = ("Violation", "Warning", "Info")
+
+#: Shapes whose constraints follow edges that may cross articles; they are run once more over the union.
+CROSS_GRAPH_SHAPES = (KGSH + "Responsibility_Shape",)
+#: The predicates those shapes follow.
+RESPONSIBILITY_PREDICATES = tuple(FP + p for p in ("subordinateTo", "coordinatedBy", "dispatchedBy", "followsRequirementsOf"))
+
+#: What the vocabulary context takes from the ontology and lexicon files.
+_CONTEXT_PREDICATES = {RDFS + "subClassOf", RDF + "type", SKOS + "inScheme"}
+
+
+@dataclass(frozen=True)
+class Result:
+    """One validation result, in plain values (picklable, JSON-ready)."""
+
+    severity: str
+    focus: str
+    shape: str
+    component: str
+    path: str | None = None
+    value: str | None = None
+    label: str | None = None
+    messages: dict = field(default_factory=dict, compare=False, hash=False)
+    span: tuple | None = None  # (begin, end, quoted text)
+    graph: str | None = None
+    value_nt: str | None = field(default=None, compare=False)  # the value as an N-Triples term
+
+    @property
+    def value_term(self):
+        if self.value_nt is None:
+            return None
+        return next(iter(ox.parse(f"<urn:x:s> <urn:x:p> {self.value_nt} .", format=ox.RdfFormat.N_TRIPLES))).object
+
+    @property
+    def key(self) -> tuple:
+        return (SEVERITIES.index(self.severity), self.graph or "", self.focus, self.shape, self.path or "", self.value or "")
+
+    def message(self, lang: str = "en") -> str:
+        return self.messages.get(lang) or self.messages.get("en") or next(iter(self.messages.values()), "")
+
+
+@dataclass
+class Report:
+    """What :func:`validate` returns: the results, and the report as text, JSON or RDF."""
+
+    results: list[Result]
+    triples: int
+    graphs: int
+
+    @property
+    def counts(self) -> Counter:
+        return Counter(r.severity for r in self.results)
+
+    @property
+    def conforms(self) -> bool:
+        """No Violation. Warnings and Info are reported but do not stop a build."""
+        return not self.counts["Violation"]
+
+    def text(self, lang: str = "en") -> str:
+        c = self.counts
+        head = (f"{'Conforms' if self.conforms else 'Does not conform'}: {c['Violation']} violations, "
+                f"{c['Warning']} warnings, {c['Info']} info ({self.triples} triples in {self.graphs} graphs)")
+        lines = [head]
+        for r in self.results:
+            who = f"{r.label} <{r.focus}>" if r.label else f"<{r.focus}>"
+            lines.append(f"\n{r.severity}: {who}")
+            detail = [f"shape {_compact(r.shape)}"]
+            if r.path:
+                detail.append(f"path {_compact(r.path)}")
+            if r.value is not None:
+                detail.append(f"value {r.value}")
+            lines.append("  " + " · ".join(detail))
+            lines.append(f"  {r.message(lang)}")
+            if r.span:
+                lines.append(f"  text [{r.span[0]}, {r.span[1]}): {r.span[2]}")
+        return "\n".join(lines)
+
+    def to_json(self) -> str:
+        return json.dumps({"conforms": self.conforms, "counts": {s: self.counts[s] for s in SEVERITIES},
+                           "triples": self.triples, "graphs": self.graphs,
+                           "results": [asdict(r) for r in self.results]}, ensure_ascii=False, indent=2)
+
+    def to_turtle(self) -> bytes:
+        """The report as a ``sh:ValidationReport`` graph; same results, same bytes."""
+        n, lit = ox.NamedNode, ox.Literal
+        report = ox.BlankNode("report")
+        out = [ox.Triple(report, n(RDF + "type"), n(SH + "ValidationReport")),
+               ox.Triple(report, n(SH + "conforms"), lit("true" if self.conforms else "false", datatype=n(_XSD_BOOLEAN)))]
+        for i, r in enumerate(self.results, 1):
+            node = ox.BlankNode(f"result{i:05d}")
+            out += [ox.Triple(report, n(SH + "result"), node),
+                    ox.Triple(node, n(RDF + "type"), n(SH + "ValidationResult")),
+                    ox.Triple(node, n(SH + "resultSeverity"), n(SH + r.severity)),
+                    ox.Triple(node, n(SH + "focusNode"), _term(r.focus)),
+                    ox.Triple(node, n(SH + "sourceShape"), _term(r.shape)),
+                    ox.Triple(node, n(SH + "sourceConstraintComponent"), n(r.component))]
+            if r.path:
+                out.append(ox.Triple(node, n(SH + "resultPath"), n(r.path)))
+            if r.value_nt is not None:
+                out.append(ox.Triple(node, n(SH + "value"), r.value_term))
+            out += [ox.Triple(node, n(SH + "resultMessage"), lit(text, language=lang)) for lang, text in sorted(r.messages.items())]
+        prefixes = {"sh": SH, "kgsh": KGSH, **PREFIXES}
+        return ox.serialize(out, format=ox.RdfFormat.TURTLE, prefixes=prefixes)
+
+
+_XSD_BOOLEAN = "http://www.w3.org/2001/XMLSchema#boolean"
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
+def _term(text: str):
+    return ox.BlankNode(text[2:]) if text.startswith("_:") else ox.NamedNode(text)
+
+
+def _compact(iri: str) -> str:
+    for p, ns in {"kgsh": KGSH, "sh": SH, **PREFIXES}.items():
+        if iri.startswith(ns):
+            return f"{p}:{iri[len(ns):]}"
+    return f"<{iri}>"
+
+
+# -- Shapes and context ------------------------------------------------------------------------------------------
+
+@lru_cache(maxsize=2)
+def load_shapes(directory: str | None = None):
+    """The shapes graph: every file of :data:`SHAPES_FILES`, as one rdflib graph.
+
+    Raises
+    ------
+    ParseError
+        A shapes file is not valid Turtle.
+    """
+    import rdflib
+
+    from .errors import ParseError
+    from .resources import shapes_dir
+
+    base = shapes_dir() if directory is None else directory
+    g = rdflib.Graph()
+    for name in SHAPES_FILES:
+        path = os.path.join(base, name)
+        try:
+            g.parse(path, format="turtle")
+        except Exception as e:  # rdflib raises several unrelated types for syntax errors
+            raise ParseError(path, f"not valid Turtle: {e}") from None
+    return g
+
+
+@lru_cache(maxsize=1)
+def vocabulary_context() -> tuple[ox.Triple, ...]:
+    """The triples of the ontology and lexicon that SHACL needs in the data graph.
+
+    ``sh:class`` and ``sh:targetClass`` read ``rdfs:subClassOf`` from the data graph,
+    and the closed lists are the ontology's individuals and the lexicon's schemes.
+    """
+    from .resources import ontology_path
+
+    keep = []
+    for name in ("fupin.ttl", "lexicon.ttl"):
+        for t in ox.parse(path=ontology_path(name), format=ox.RdfFormat.TURTLE):
+            if t.predicate.value in _CONTEXT_PREDICATES:
+                keep.append(t)
+    return tuple(keep)
+
+
+# -- Validation --------------------------------------------------------------------------------------------------
+
+def validate(quads, jobs: int | None = None) -> Report:
+    """Validate quads (one named graph per article) against the shapes.
+
+    Parameters
+    ----------
+    quads
+        Iterable of :class:`pyoxigraph.Quad` (or :class:`pyoxigraph.Triple`, taken as one graph).
+    jobs
+        Processes to spread the graphs over; default: the CPU count. ``1`` validates in this process.
+
+    Returns
+    -------
+    Report
+        ``conforms`` is false when any result is a Violation.
+    """
+    graphs: dict[str, list] = defaultdict(list)
+    for q in quads:
+        name = getattr(q, "graph_name", None)
+        graphs["" if name is None or isinstance(name, ox.DefaultGraph) else name.value].append(q.triple if hasattr(q, "triple") else q)
+    triples = len({t for ts in graphs.values() for t in ts})
+    jobs = max(1, min(jobs or os.cpu_count() or 1, len(graphs)))
+    work = [(name, ox.serialize(ts, format=ox.RdfFormat.N_TRIPLES)) for name, ts in sorted(graphs.items())]
+    if jobs == 1:
+        parts = [_validate_graph(name, data) for name, data in work]
+    else:
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("fork")) as pool:
+            parts = list(pool.map(_validate_graph_star, work, chunksize=max(1, len(work) // (jobs * 4))))
+    results = {r.key: r for part in parts for r in part}
+    if len(graphs) > 1:
+        union = [t for ts in graphs.values() for t in ts if t.predicate.value in RESPONSIBILITY_PREDICATES or t.predicate.value == RDF + "type"]
+        for r in _validate_graph(None, ox.serialize(union, format=ox.RdfFormat.N_TRIPLES), CROSS_GRAPH_SHAPES):
+            if not any(k[2:] == r.key[2:] for k in results):
+                results[r.key] = r
+    return Report(sorted(results.values(), key=lambda r: r.key), triples, len(graphs))
+
+
+def _validate_graph_star(args):
+    return _validate_graph(*args)
+
+
+def _validate_graph(graph: str | None, ntriples: bytes, use_shapes=None) -> list[Result]:
+    """Run pySHACL over one graph (N-Triples) plus the vocabulary context."""
+    import pyshacl
+
+    data = _rdflib_graph(ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES))
+    data.addN((s, p, o, data) for s, p, o in _context_terms())
+    _, report, _ = pyshacl.validate(data, shacl_graph=load_shapes(), inference=None, inplace=True,
+                                    allow_warnings=True, allow_infos=True, use_shapes=list(use_shapes or []) or None)
+    return _results(report, data, graph or None)
+
+
+@lru_cache(maxsize=1)
+def _context_terms():
+    return tuple(tuple(_to_rdflib(x) for x in (t.subject, t.predicate, t.object)) for t in vocabulary_context())
+
+
+def _rdflib_graph(triples):
+    import rdflib
+
+    g = rdflib.Graph()
+    g.addN((_to_rdflib(t.subject), _to_rdflib(t.predicate), _to_rdflib(t.object), g) for t in triples)
+    return g
+
+
+def _to_rdflib(term):
+    import rdflib
+
+    if isinstance(term, ox.NamedNode):
+        return rdflib.URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return rdflib.BNode(term.value)
+    if term.language:
+        return rdflib.Literal(term.value, lang=term.language)
+    if term.datatype.value == _XSD_STRING:  # RDF 1.1: "x" and "x"^^xsd:string are one literal; rdflib keeps them apart
+        return rdflib.Literal(term.value)
+    return rdflib.Literal(term.value, datatype=rdflib.URIRef(term.datatype.value))
+
+
+def _results(report, data, graph: str | None) -> list[Result]:
+    from rdflib import Literal, URIRef
+    from rdflib.namespace import SH as SHNS
+
+    out = []
+    for node in report.objects(None, SHNS.result):
+        get = lambda p: report.value(node, p)  # noqa: E731
+        focus, value, path = get(SHNS.focusNode), get(SHNS.value), get(SHNS.resultPath)
+        messages = {}
+        for m in sorted(report.objects(node, SHNS.resultMessage)):
+            lang = _LANGS.get((m.language or "en").lower(), m.language or "en")
+            messages.setdefault(lang, str(m))
+        out.append(Result(
+            severity=str(get(SHNS.resultSeverity)).rsplit("#", 1)[-1],
+            focus=_n3(focus), shape=_n3(get(SHNS.sourceShape)), component=str(get(SHNS.sourceConstraintComponent)),
+            path=str(path) if isinstance(path, URIRef) else None,
+            value=(str(value) if isinstance(value, Literal) else _n3(value)) if value is not None else None,
+            value_nt=value.n3() if value is not None else None,
+            label=_label(data, focus), messages=messages, span=_span(data, focus, value), graph=graph,
+        ))
+    return out
+
+
+_LANGS = {"zh-hans": "zh-Hans", "zh-hant": "zh-Hant"}
+
+
+def _n3(term) -> str:
+    from rdflib import BNode
+
+    return f"_:{term}" if isinstance(term, BNode) else str(term)
+
+
+def _label(data, node) -> str | None:
+    """The node's name for a reader: a Traditional label, else any label, title or printed form."""
+    from rdflib import URIRef
+
+    found = {}
+    for p in (RDFS + "label", SKOS + "prefLabel", DCT_TITLE, FP + "printed"):
+        for o in data.objects(node, URIRef(p)):
+            found.setdefault((o.language or "").lower(), str(o))
+        if found:
+            return found.get("zh-hant") or found.get("zh-hans") or next(iter(sorted(found.items())))[1]
+    return None
+
+
+def _span(data, focus, value) -> tuple | None:
+    """The article text behind a result: the value if it is a span, else the focus node's evidence or first mention."""
+    from rdflib import URIRef
+
+    for node in (value, focus):
+        if node is not None and data.value(node, URIRef(NIF + "anchorOf")) is not None:
+            return _span_of(data, node)
+    for p in (PROV + "wasDerivedFrom", FP + "mentionedAt"):
+        spans = sorted(data.objects(focus, URIRef(p)))
+        for s in spans:
+            if data.value(s, URIRef(NIF + "anchorOf")) is not None:
+                return _span_of(data, s)
+    return None
+
+
+def _span_of(data, node) -> tuple:
+    from rdflib import URIRef
+
+    b, e, a = (data.value(node, URIRef(NIF + x)) for x in ("beginIndex", "endIndex", "anchorOf"))
+    return (_int(b), _int(e), str(a))
+
+
+def _int(lit):
+    try:
+        return int(lit)
+    except (TypeError, ValueError):
+        return str(lit) if lit is not None else None
+
