@@ -5,7 +5,7 @@ The library raises these; the CLI turns them into ``Error: …`` lines.
 
 from __future__ import annotations
 
-__all__ = ["KgError", "InputError", "ParseError", "LexiconError", "NoArticleBody", "QueryError"]
+__all__ = ["KgError", "InputError", "ParseError", "LexiconError", "NoArticleBody", "QueryError", "NonConformant"]
 
 
 class KgError(Exception):
@@ -40,3 +40,14 @@ class LexiconError(KgError):
 
 class QueryError(KgError):
     """A SPARQL query failed to parse or to run."""
+
+
+class NonConformant(KgError):
+    """The graph breaks the core shapes (sh:Violation); carries the validation report."""
+
+    def __init__(self, report):
+        self.report = report
+        first = next(r for r in report.results if r.severity == "Violation")
+        who = first.label or first.focus
+        super().__init__(f"the graph does not conform to the shapes: {report.counts['Violation']} violations, "
+                         f"e.g. {who}: {first.message()} (run `kg validate` for the full report)")

@@ -99,8 +99,10 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
-def publish(quads, out_dir: Path, ontology_files: dict[str, bytes], version: str, articles: list[str]) -> list[Path]:
-    """Write the published dataset: kg.ttl, kg.nt, kg.nq, kg.jsonld, the frozen ontology and void.ttl.
+def publish(quads, out_dir: Path, ontology_files: dict[str, bytes], version: str, articles: list[str],
+            extra_files: dict[str, bytes] | None = None) -> list[Path]:
+    """Write the published dataset: kg.ttl, kg.nt, kg.nq, kg.jsonld, the frozen ontology, ``extra_files``
+    (the validation report) and void.ttl.
 
     Every file is rendered in memory first, then each is replaced atomically.
     """
@@ -111,6 +113,7 @@ def publish(quads, out_dir: Path, ontology_files: dict[str, bytes], version: str
         files[name] = serialize(quads, fmt)
     for name, data in sorted(ontology_files.items()):
         files[f"ontology/{version}/{name}"] = data
+    files.update(extra_files or {})
     files["void.ttl"] = _void(files, quads, version, articles)
     written = []
     for name, data in files.items():

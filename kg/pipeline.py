@@ -17,7 +17,7 @@ from .extract import extract
 from .ingest import Article, read_article
 from .lexicon import load_lexicon
 
-__all__ = ["build_article", "build_articles"]
+__all__ = ["build_article", "build_articles", "read_rdf", "load_inputs", "is_rdf_file"]
 
 
 def build_article(path: Path, encoding: str | None = None) -> tuple[Article, ox.Dataset]:
@@ -38,4 +38,50 @@ def build_articles(paths, encoding: str | None = None) -> list[ox.Quad]:
     quads: list[ox.Quad] = []
     for path in paths:
         quads.extend(build_article(Path(path), encoding)[1])
+    return quads
+
+
+def is_rdf_file(path: Path) -> bool:
+    """Whether ``path`` names an RDF file by its extension (.ttl, .nt, .nq, .trig, .jsonld, .rdf, .xml)."""
+    from .export import RdfFormat
+
+    try:
+        RdfFormat.from_extension(Path(path).suffix)
+    except ValueError:
+        return False
+    return bool(Path(path).suffix)
+
+
+def read_rdf(path: Path) -> list[ox.Quad]:
+    """The quads of an RDF file, in the format its extension names.
+
+    Raises
+    ------
+    InputError
+        The file is missing or unreadable.
+    ParseError
+        The file is not valid in its format; the error carries line and column.
+    """
+    from .errors import InputError, ParseError
+    from .export import RdfFormat
+
+    path = Path(path)
+    fmt = RdfFormat.from_extension(path.suffix)
+    if not path.is_file():
+        raise InputError(path, "no such file")
+    try:
+        return [q if isinstance(q, ox.Quad) else ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph())
+                for q in ox.parse(path=path, format=fmt.ox)]
+    except SyntaxError as e:
+        raise ParseError(path, f"not valid {fmt.ox.name}: {e.msg}", e.lineno, e.offset) from None
+    except (OSError, ValueError) as e:
+        raise InputError(path, str(e)) from None
+
+
+def load_inputs(paths, encoding: str | None = None) -> list[ox.Quad]:
+    """RDF files as they are, article files built: the quads of all of them."""
+    quads: list[ox.Quad] = []
+    for path in paths:
+        path = Path(path)
+        quads.extend(read_rdf(path) if is_rdf_file(path) else build_article(path, encoding)[1])
     return quads

@@ -19,11 +19,14 @@ class BuildResult:
     triples: int
     counts: Counter
     files: list[Path] = field(default_factory=list)
+    validation: Counter = field(default_factory=Counter)
 
     def summary(self) -> str:
         lines = [f"{aid}  {title}  ({when})" for aid, title, when in self.articles]
         lines.append(f"{self.triples} triples")
         lines.append(", ".join(f"{self.counts[k]} {k}" for k in SUMMARY_KINDS))
+        v = self.validation
+        lines.append(f"conforms to the shapes: {v['Violation']} violations, {v['Warning']} warnings, {v['Info']} info")
         lines.append(f"wrote {len(self.files)} files to {self.out_dir}/")
         return "\n".join(lines)
 
@@ -50,20 +53,29 @@ def build_dataset(paths: list[Path], out_dir: Path, encoding: str | None = None)
     ------
     InputError, NoArticleBody
         An input file is missing, empty, binary or holds no article.
+    NonConformant
+        The graph breaks the core shapes; nothing is written.
     """
     from . import __version__
     from .build import article_iri
     from .export import publish
     from .pipeline import build_article
 
+    from .errors import NonConformant
+    from .validate import validate
+
     quads, infos = [], []
     for p in paths:
-        article, ds = build_article(Path(p))
+        article, ds = build_article(Path(p), encoding)
         quads.extend(ds)
         published = article.meta.get("published")
         infos.append((article.article_id, article.clean_at(article.meta["title"]), published[1].isoformat() if published else "date unknown"))
-    files = publish(quads, out_dir, ontology_files(), __version__, [article_iri(a[0]) for a in infos])
-    return BuildResult(Path(out_dir), infos, len({q.triple for q in quads}), _counts(quads), files)
+    report = validate(quads)
+    if not report.conforms:
+        raise NonConformant(report)
+    files = publish(quads, out_dir, ontology_files(), __version__, [article_iri(a[0]) for a in infos],
+                    {"validation-report.ttl": report.to_turtle()})
+    return BuildResult(Path(out_dir), infos, len({q.triple for q in quads}), _counts(quads), files, report.counts)
 
 
 def _counts(quads) -> Counter:

@@ -37,7 +37,7 @@ SHAPES_FILES = ("core.ttl", "vocabularies.ttl", "recommended.ttl", "info.ttl")
 SEVERITIES = ("Violation", "Warning", "Info")
 
 #: Shapes whose constraints follow edges that may cross articles; they are run once more over the union.
-CROSS_GRAPH_SHAPES = (KGSH + "Responsibility_Shape",)
+CROSS_GRAPH_SHAPES = (KGSH + "Responsibility_Shape", KGSH + "ResponsibilityNetwork_Shape")
 #: The predicates those shapes follow.
 RESPONSIBILITY_PREDICATES = tuple(FP + p for p in ("subordinateTo", "coordinatedBy", "dispatchedBy", "followsRequirementsOf"))
 
@@ -69,7 +69,7 @@ class Result:
 
     @property
     def key(self) -> tuple:
-        return (SEVERITIES.index(self.severity), self.graph or "", self.focus, self.shape, self.path or "", self.value or "")
+        return (SEVERITIES.index(self.severity), self.graph or "", self.focus, self.shape, self.component, self.path or "", self.value or "")
 
     def message(self, lang: str = "en") -> str:
         return self.messages.get(lang) or self.messages.get("en") or next(iter(self.messages.values()), "")
@@ -136,6 +136,7 @@ class Report:
                 out.append(ox.Triple(node, n(SH + "value"), r.value_term))
             out += [ox.Triple(node, n(SH + "resultMessage"), lit(text, language=lang)) for lang, text in sorted(r.messages.items())]
         prefixes = {"sh": SH, "kgsh": KGSH, **PREFIXES}
+        out.sort(key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
         return ox.serialize(out, format=ox.RdfFormat.TURTLE, prefixes=prefixes)
 
 

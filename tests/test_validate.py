@@ -1,0 +1,161 @@
+"""`kg validate` and validation in `kg build`: exit codes, readable reports, broken copies of the seed graph."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+import rdflib
+from click.testing import CliRunner
+
+from kg.cli import main
+
+XSD = "http://www.w3.org/2001/XMLSchema#"
+
+
+@pytest.fixture(scope="module")
+def seed_nt(seed_quads):
+    from kg.export import RdfFormat, serialize
+
+    return serialize(seed_quads, RdfFormat.N_TRIPLES).decode("utf-8")
+
+
+def _run(tmp_path, name, text, *args):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return CliRunner().invoke(main, ["validate", str(path), *args])
+
+
+def test_bundled_article_conforms():
+    result = CliRunner().invoke(main, ["validate"])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[0] == "Conforms: 0 violations, 2 warnings, 2 info (3755 triples in 1 graphs)"
+
+
+def test_published_files_conform():
+    for name in ("out/kg.ttl", "out/kg.nq", "out/kg.jsonld"):
+        result = CliRunner().invoke(main, ["validate", name])
+        assert result.exit_code == 0, (name, result.output)
+
+
+def test_labels_stripped(tmp_path, seed_nt):
+    text = "\n".join(line for line in seed_nt.splitlines() if "rdf-schema#label>" not in line)
+    result = _run(tmp_path, "nolabels.nt", text)
+    assert result.exit_code == 1
+    assert result.output.startswith("Does not conform: ")
+    assert "\nViolation: <https://w3id.org/fupin-kg/id/org/hua-ying-shi-wei>\n" in result.output
+    assert "  An entity MUST have exactly one rdfs:label in zh-Hant\n  text [702, 704): 市委\n" in result.output
+
+
+def test_numbers_as_plain_strings(tmp_path, seed_nt):
+    text = re.sub(r'"(-?[0-9.]+)"\^\^<http://www\.w3\.org/2001/XMLSchema#(integer|decimal)>', r'"\1"', seed_nt)
+    result = _run(tmp_path, "strings.nt", text, "--format", "json")
+    assert result.exit_code == 1
+    report = json.loads(result.output)
+    bad = {(r["label"], r["shape"].rsplit("#")[-1], r["value"]) for r in report["results"]}
+    assert ("8540名", "Figure_value", "8540") in bad
+    assert (None, "FundingStandard_amount", "5000.0") in bad
+    assert ("貧困對象", "Counted_count", "8540") in bad
+
+
+def test_provenance_removed(tmp_path, seed_nt):
+    text = "\n".join(line for line in seed_nt.splitlines() if "prov#wasDerivedFrom>" not in line)
+    result = _run(tmp_path, "noprov.nt", text, "--format", "json")
+    assert result.exit_code == 1
+    report = json.loads(result.output)
+    assert report["counts"] == {"Violation": 158, "Warning": 2, "Info": 2}
+    assert {r["shape"].rsplit("#")[-1] for r in report["results"] if r["severity"] == "Violation"} == {"Fact_evidence"}
+
+
+def test_one_negative_figure(tmp_path, seed_nt):
+    text = seed_nt.replace('ontology#value> "8540"^^', 'ontology#value> "-8540"^^', 1)
+    result = _run(tmp_path, "negative.nt", text)
+    assert result.exit_code == 1
+    assert result.output.splitlines()[0] == "Does not conform: 1 violations, 2 warnings, 2 info (3755 triples in 1 graphs)"
+    assert ("\nViolation: 8540名 <https://w3id.org/fupin-kg/id/article/000_bdc2813b06239aaa/figure/895-900>\n"
+            "  shape kgsh:Figure_value · path fp:value · value -8540\n"
+            "  fp:value MUST be one non-negative xsd:integer or xsd:decimal\n"
+            "  text [895, 900): 8540名\n") in result.output
+
+
+def test_wrong_anchor_is_found(tmp_path, seed_nt):
+    text = seed_nt.replace('anchorOf> "8540名"', 'anchorOf> "8541名"', 1)
+    result = _run(tmp_path, "anchor.nt", text, "--format", "json")
+    assert result.exit_code == 1
+    (r,) = [r for r in json.loads(result.output)["results"] if r["severity"] == "Violation"]
+    assert r["shape"].endswith("#Context_Shape") and r["span"] == [895, 900, "8541名"]
+    assert r["messages"]["en"] == "A span's nif:anchorOf MUST equal the article text at its offsets [895, 900), inside the text"
+
+
+def test_cycle_across_articles_is_found(seed_quads):
+    """Two articles that each state half of a cycle: each graph is fine, the union is not."""
+    import pyoxigraph as ox
+
+    from kg.validate import validate
+
+    sub = ox.NamedNode("https://w3id.org/fupin-kg/ontology#subordinateTo")
+    a, b = (ox.NamedNode(f"https://w3id.org/fupin-kg/id/org/{x}") for x in ("hua-ying-shi-wei", "guang-an-shi-wei"))
+    extra = [ox.Quad(b, sub, a, ox.NamedNode("https://w3id.org/fupin-kg/id/graph/other"))]
+    report = validate(list(seed_quads) + extra, jobs=1)
+    cycle = sorted(r.value for r in report.results if r.shape.endswith("#ResponsibilityNetwork_Shape"))
+    assert cycle == [a.value, b.value]
+    assert not report.conforms
+
+
+def test_report_as_turtle():
+    result = CliRunner().invoke(main, ["validate", "--format", "ttl"])
+    assert result.exit_code == 0
+    g = rdflib.Graph().parse(data=result.output, format="turtle")
+    sh = rdflib.Namespace("http://www.w3.org/ns/shacl#")
+    (report,) = g.subjects(rdflib.RDF.type, sh.ValidationReport)
+    assert g.value(report, sh.conforms) == rdflib.Literal(True)
+    assert len(list(g.objects(report, sh.result))) == 4
+
+
+def test_missing_file_exits_2(tmp_path):
+    result = CliRunner().invoke(main, ["validate", str(tmp_path / "missing.ttl")])
+    assert (result.exit_code, result.output) == (2, f"Error: {tmp_path / 'missing.ttl'}: no such file\n")
+
+
+def test_parse_error_exits_2_with_line_and_column(tmp_path):
+    result = _run(tmp_path, "bad.ttl", '@prefix ex: <http://e/> .\nex:a ex:b ex:c .\nex:a ex:b "open .\n')
+    assert result.exit_code == 2
+    assert result.output.startswith(f"Error: {tmp_path / 'bad.ttl'}:3:11: not valid Turtle: ")
+    assert len(result.output.strip().splitlines()) == 1
+
+
+def test_build_refuses_a_graph_with_violations(tmp_path, monkeypatch, seed_path):
+    """kg build validates before it writes: with a Violation, out/ is left untouched."""
+    import pyoxigraph as ox
+
+    import kg.pipeline
+
+    real = kg.pipeline.build_article
+
+    def broken(path, encoding=None):
+        article, ds = real(path, encoding)
+        value = ox.NamedNode("https://w3id.org/fupin-kg/ontology#value")
+        bad = ox.Dataset()
+        for q in ds:
+            if q.predicate == value and q.object.value == "8540":
+                q = ox.Quad(q.subject, q.predicate, ox.Literal("-8540", datatype=ox.NamedNode(XSD + "integer")), q.graph_name)
+            bad.add(q)
+        return article, bad
+
+    monkeypatch.setattr(kg.pipeline, "build_article", broken)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["build", "--out", str(out)])
+    assert result.exit_code == 1
+    assert result.output == ("Error: the graph does not conform to the shapes: 1 violations, e.g. 8540名: "
+                             "fp:value MUST be one non-negative xsd:integer or xsd:decimal (run `kg validate` for the full report)\n")
+    assert not out.exists()
+
+
+def test_build_publishes_the_report(tmp_path):
+    result = CliRunner().invoke(main, ["build", "--out", str(tmp_path)])
+    assert result.exit_code == 0
+    assert "conforms to the shapes: 0 violations, 2 warnings, 2 info" in result.output
+    g = rdflib.Graph().parse(tmp_path / "validation-report.ttl")
+    assert len(g) > 0
+    assert (tmp_path / "validation-report.ttl").read_bytes() == CliRunner().invoke(main, ["validate", "--format", "ttl"]).stdout_bytes
