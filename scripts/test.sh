@@ -1,13 +1,19 @@
 #!/usr/bin/env bash
-# Install what the tests need (Raptor's rapper from Debian, the package with its test extras
-# in .venv) and run the whole test suite. Safe to run again: installs only what is missing.
+# Install what the tests need and run the whole test suite: from Debian, Raptor's rapper and Apache Jena
+# (its SHACL engine is checked against pySHACL) with a Java runtime; the package with its test extras in .venv.
+# Safe to run again: installs only what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if ! command -v rapper >/dev/null 2>&1; then
+MISSING=()
+command -v rapper >/dev/null 2>&1 || MISSING+=(raptor2-utils)
+[ -f /usr/share/java/jena-shacl.jar ] || MISSING+=(libapache-jena-java)
+command -v java >/dev/null 2>&1 || MISSING+=(default-jre-headless)
+command -v unzip >/dev/null 2>&1 || MISSING+=(unzip)
+if [ ${#MISSING[@]} -gt 0 ]; then
     if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
     $SUDO apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq raptor2-utils >/dev/null
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${MISSING[@]}" >/dev/null
 fi
 
 PYTHON=${PYTHON:-python3}
