@@ -261,22 +261,39 @@ def _rdflib_graph(triples):
     import rdflib
 
     g = rdflib.Graph()
-    g.addN((_to_rdflib(t.subject), _to_rdflib(t.predicate), _to_rdflib(t.object), g) for t in triples)
+    term = _rdflib_term()
+    g.addN((term(t.subject), term(t.predicate), term(t.object), g) for t in triples)
     return g
 
 
-def _to_rdflib(term):
+def _to_rdflib(t):
+    return _rdflib_term()(t)
+
+
+@lru_cache(maxsize=1)
+def _rdflib_term():
+    """A converter from pyoxigraph terms to rdflib terms that remembers IRIs (a graph repeats them often)."""
     import rdflib
 
-    if isinstance(term, ox.NamedNode):
-        return rdflib.URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return rdflib.BNode(term.value)
-    if term.language:
-        return rdflib.Literal(term.value, lang=term.language)
-    if term.datatype.value == _XSD_STRING:  # RDF 1.1: "x" and "x"^^xsd:string are one literal; rdflib keeps them apart
-        return rdflib.Literal(term.value)
-    return rdflib.Literal(term.value, datatype=rdflib.URIRef(term.datatype.value))
+    URIRef, BNode, Literal = rdflib.URIRef, rdflib.BNode, rdflib.Literal
+
+    @lru_cache(maxsize=65536)
+    def iri(value):
+        return URIRef(value)
+
+    def convert(term):
+        if isinstance(term, ox.NamedNode):
+            return iri(term.value)
+        if isinstance(term, ox.BlankNode):
+            return BNode(term.value)
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        datatype = term.datatype.value
+        if datatype == _XSD_STRING:  # RDF 1.1: "x" and "x"^^xsd:string are one literal; rdflib keeps them apart
+            return Literal(term.value)
+        return Literal(term.value, datatype=iri(datatype))
+
+    return convert
 
 
 def _results(report, data, graph: str | None) -> list[Result]:
