@@ -2,8 +2,10 @@
 
 Each named graph (one per article) is validated on its own, together with the
 vocabulary context (the ontology's class hierarchy and individuals, the lexicon's
-schemes), and graphs are spread over processes. The responsibility chains, which
-may cross articles, are then checked once over the union of all graphs.
+schemes), and graphs are spread over processes. pySHACL runs the core shapes over
+an rdflib graph and the SHACL-SPARQL shapes over a pyoxigraph store, where the
+queries run in Oxigraph. The responsibility chains, which may cross articles, are
+then checked once more over the union of the graphs when they share a node.
 
 >>> from kg.pipeline import build_articles
 >>> from kg.resources import bundled_article
