@@ -45,7 +45,9 @@ def test_labels_stripped(tmp_path, seed_nt):
     assert result.exit_code == 1
     assert result.output.startswith("Does not conform: ")
     assert "\nViolation: <https://w3id.org/fupin-kg/id/org/hua-ying-shi-wei>\n" in result.output
-    assert "  An entity MUST have exactly one rdfs:label in zh-Hant\n  text [702, 704): 市委\n" in result.output
+    assert ("  shape kgsh:Entity_labels · path rdfs:label\n"
+            "  An entity MUST have one rdfs:label in zh-Hant, one in zh-Hans and at most one in en, and no other\n"
+            "  text [702, 704): 市委\n") in result.output
 
 
 def test_numbers_as_plain_strings(tmp_path, seed_nt):
@@ -65,7 +67,7 @@ def test_provenance_removed(tmp_path, seed_nt):
     assert result.exit_code == 1
     report = json.loads(result.output)
     assert report["counts"] == {"Violation": 158, "Warning": 2, "Info": 2}
-    assert {r["shape"].rsplit("#")[-1] for r in report["results"] if r["severity"] == "Violation"} == {"Fact_evidence"}
+    assert {r["shape"].rsplit("#")[-1] for r in report["results"] if r["severity"] == "Violation"} == {"Fact_evidence", "Statement_evidence"}
 
 
 def test_one_negative_figure(tmp_path, seed_nt):
@@ -75,7 +77,7 @@ def test_one_negative_figure(tmp_path, seed_nt):
     assert result.output.splitlines()[0] == "Does not conform: 1 violations, 2 warnings, 2 info (3755 triples in 1 graphs)"
     assert ("\nViolation: 8540名 <https://w3id.org/fupin-kg/id/article/000_bdc2813b06239aaa/figure/895-900>\n"
             "  shape kgsh:Figure_value · path fp:value · value -8540\n"
-            "  fp:value MUST be one non-negative xsd:integer or xsd:decimal\n"
+            "  fp:value MUST be one non-negative number (xsd:integer or xsd:decimal)\n"
             "  text [895, 900): 8540名\n") in result.output
 
 
@@ -149,7 +151,7 @@ def test_build_refuses_a_graph_with_violations(tmp_path, monkeypatch, seed_path)
     result = CliRunner().invoke(main, ["build", "--out", str(out)])
     assert result.exit_code == 1
     assert result.output == ("Error: the graph does not conform to the shapes: 1 violations, e.g. 8540名: "
-                             "fp:value MUST be one non-negative xsd:integer or xsd:decimal (run `kg validate` for the full report)\n")
+                             "fp:value MUST be one non-negative number (xsd:integer or xsd:decimal) (run `kg validate` for the full report)\n")
     assert not out.exists()
 
 
