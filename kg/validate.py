@@ -27,7 +27,7 @@ from multiprocessing import get_context
 
 import pyoxigraph as ox
 
-from .namespaces import FP, NIF, PREFIXES, PROV, RDF, RDFS, SKOS
+from .namespaces import FP, NIF, OWL, PREFIXES, PROV, RDF, RDFS, SKOS
 
 __all__ = ["Result", "Report", "validate", "load_shapes", "vocabulary_context", "SHAPES_FILES", "SEVERITIES"]
 
@@ -44,8 +44,11 @@ CROSS_GRAPH_SHAPES = (KGSH + "Responsibility_Shape", KGSH + "ResponsibilityNetwo
 #: The predicates those shapes follow.
 RESPONSIBILITY_PREDICATES = tuple(FP + p for p in ("subordinateTo", "coordinatedBy", "dispatchedBy", "followsRequirementsOf"))
 
-#: What the vocabulary context takes from the ontology and lexicon files.
+#: What the vocabulary context takes from the ontology and lexicon files: the class hierarchy, the classes of
+#: individuals and concepts (closed lists, roles), scheme membership; not the declarations every term has.
 _CONTEXT_PREDICATES = {RDFS + "subClassOf", RDF + "type", SKOS + "inScheme"}
+_CONTEXT_SKIPPED_TYPES = {OWL + "ObjectProperty", OWL + "DatatypeProperty", OWL + "AnnotationProperty", RDF + "Property",
+                          OWL + "Ontology", OWL + "NamedIndividual", SKOS + "Concept", SKOS + "ConceptScheme"}
 
 
 @dataclass(frozen=True)
@@ -197,7 +200,7 @@ def vocabulary_context() -> tuple[ox.Triple, ...]:
     keep = []
     for name in ("fupin.ttl", "lexicon.ttl"):
         for t in ox.parse(path=ontology_path(name), format=ox.RdfFormat.TURTLE):
-            if t.predicate.value in _CONTEXT_PREDICATES:
+            if t.predicate.value in _CONTEXT_PREDICATES and t.object.value not in _CONTEXT_SKIPPED_TYPES:
                 keep.append(t)
     return tuple(keep)
 
@@ -220,51 +223,81 @@ def validate(quads, jobs: int | None = None) -> Report:
         ``conforms`` is false when any result is a Violation.
     """
     graphs: dict[str, list] = defaultdict(list)
+    default = ox.DefaultGraph()
     for q in quads:
-        name = getattr(q, "graph_name", None)
-        graphs["" if name is None or isinstance(name, ox.DefaultGraph) else name.value].append(q.triple if hasattr(q, "triple") else q)
-    triples = len({t for ts in graphs.values() for t in ts})
+        if isinstance(q, ox.Quad):
+            graphs["" if q.graph_name == default else q.graph_name.value].append(q.triple)
+        else:
+            graphs[""].append(q)
+    triples = sum(len(ts) for ts in graphs.values())
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(graphs)))
-    work = [(name, ox.serialize(ts, format=ox.RdfFormat.N_TRIPLES)) for name, ts in sorted(graphs.items())]
+    names = sorted(graphs)
     if jobs == 1:
-        parts = [_validate_graph(name, data) for name, data in work]
+        parts = [_validate_graph(name, graphs[name]) for name in names]
     else:
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("fork"), initializer=gc.freeze) as pool:
-            parts = list(pool.map(_validate_graph_star, work, chunksize=max(1, len(work) // (jobs * 4))))
+        # Workers are forked and find the graphs where this process left them: nothing is serialised.
+        global _SHARED
+        _SHARED = graphs
+        try:
+            with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("fork"), initializer=gc.freeze) as pool:
+                parts = list(pool.map(_validate_shared_graph, names, chunksize=max(1, len(names) // (jobs * 4))))
+        finally:
+            _SHARED = {}
     results = {r.key: r for part in parts for r in part}
     union = _cross_graph_triples(graphs)
     if union:
-        for r in _validate_graph(None, ox.serialize(union, format=ox.RdfFormat.N_TRIPLES), CROSS_GRAPH_SHAPES):
+        for r in _validate_graph(None, union, CROSS_GRAPH_SHAPES):
             if not any(k[2:] == r.key[2:] for k in results):
                 results[r.key] = r
     return Report(sorted(results.values(), key=lambda r: r.key), triples, len(graphs))
 
 
-def _cross_graph_triples(graphs: dict[str, list]) -> list:
-    """The responsibility edges of all graphs and the types of their ends, if some node is in several graphs.
+_SHARED: dict = {}
 
-    When no node of a responsibility edge occurs in two graphs, every chain lies within one graph and the
-    per-graph checks have seen it whole; then there is nothing to check across graphs.
+
+def _validate_shared_graph(name: str) -> list[Result]:
+    return _validate_graph(name, _SHARED[name])
+
+
+def _cross_graph_triples(graphs: dict[str, list]) -> list:
+    """What the cross-article pass needs: the responsibility edges from nodes in several graphs, from nodes that reach
+    them, and onward, with the types of their ends.
+
+    A chain from a node that occurs in one graph only stays in that graph until it meets a node that occurs in
+    several; so only chains through such shared nodes can differ from what the per-graph checks saw, and a cycle
+    across graphs passes through one. Without shared nodes there is nothing to check.
     """
     edges = {name: [t for t in ts if t.predicate.value in RESPONSIBILITY_PREDICATES] for name, ts in graphs.items()}
-    seen: dict = {}
-    shared = False
+    home: dict = {}
+    shared = set()
     for name, es in edges.items():
         for node in {x for t in es for x in (t.subject, t.object)}:
-            shared |= seen.setdefault(node, name) != name
-    if not shared or len(graphs) < 2:
+            if home.setdefault(node, name) != name:
+                shared.add(node)
+    if not shared:
         return []
-    ends = set(seen)
-    types = {t for ts in graphs.values() for t in ts if t.predicate.value == RDF + "type" and t.subject in ends}
-    return sorted({t for es in edges.values() for t in es} | types, key=str)
+    up, down = defaultdict(set), defaultdict(set)
+    for t in {t for es in edges.values() for t in es}:
+        up[t.subject].add(t)
+        down[t.object].add(t.subject)
+    start, todo = set(shared), list(shared)  # the shared nodes and all that reach them
+    while todo:
+        for x in down[todo.pop()] - start:
+            start.add(x)
+            todo.append(x)
+    keep, seen, todo = set(), set(start), list(start)  # and everything up from there
+    while todo:
+        for t in up[todo.pop()]:
+            keep.add(t)
+            if t.object not in seen:
+                seen.add(t.object)
+                todo.append(t.object)
+    types = {t for ts in graphs.values() for t in ts if t.predicate.value == RDF + "type" and t.subject in seen}
+    return sorted(keep | types, key=str)
 
 
-def _validate_graph_star(args):
-    return _validate_graph(*args)
-
-
-def _validate_graph(graph: str | None, ntriples: bytes, use_shapes=None) -> list[Result]:
-    """Run pySHACL over one graph (N-Triples) plus the vocabulary context.
+def _validate_graph(graph: str | None, triples: list, use_shapes=None) -> list[Result]:
+    """Run pySHACL over one graph's triples plus the vocabulary context.
 
     Shapes with SHACL-SPARQL constraints run over a pyoxigraph store, where pySHACL hands the queries to
     Oxigraph; the others over an rdflib graph, where pySHACL's core checks are fastest.
@@ -276,27 +309,27 @@ def _validate_graph(graph: str | None, ntriples: bytes, use_shapes=None) -> list
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _run_pyshacl(pyshacl, graph, ntriples, use_shapes)
+        return _run_pyshacl(pyshacl, graph, triples, use_shapes)
     finally:
         if collecting:
             gc.enable()
 
 
-def _run_pyshacl(pyshacl, graph, ntriples: bytes, use_shapes) -> list[Result]:
-    triples = list(ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES))
+def _run_pyshacl(pyshacl, graph, triples: list, use_shapes) -> list[Result]:
     core, sparql = _top_shapes()
     if use_shapes is not None:
         core, sparql = [s for s in core if s in use_shapes], [s for s in sparql if s in use_shapes]
     options = dict(inference=None, allow_warnings=True, allow_infos=True)
-    data = _rdflib_graph(triples)
+    used = _shape_predicates()
+    data = _rdflib_graph([t for t in triples if t.predicate.value in used])
     data.addN((s, p, o, data) for s, p, o in _context_terms())
     found = []
     if core:
-        found += _results(pyshacl.validate(data, shacl_graph=_shapes_for(frozenset(core)), inplace=True, **options)[1], data, graph)
+        found += _results(pyshacl.validate(data, shacl_graph=_shapes_for(frozenset(core)), inplace=True, **options)[1], triples, graph)
     if sparql:
         store = ox.Store()
-        store.bulk_extend(ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in (*triples, *vocabulary_context()))
-        found += _results(pyshacl.validate(store, shacl_graph=_shapes_for(frozenset(sparql)), **options)[1], data, graph)
+        store.bulk_extend(ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in triples)  # needs no context
+        found += _results(pyshacl.validate(store, shacl_graph=_shapes_for(frozenset(sparql)), **options)[1], triples, graph)
     return found
 
 
@@ -312,6 +345,21 @@ def _shapes_for(active: frozenset):
     g.namespace_manager = load_shapes().namespace_manager
     g += ((s, p, o) for s, p, o in load_shapes() if str(p) not in _TARGETS or str(s) in active)
     return g
+
+
+@lru_cache(maxsize=1)
+def _shape_predicates() -> frozenset:
+    """Every IRI the shapes graph mentions, and the RDF and RDFS terms SHACL reads.
+
+    No shape is closed (sh:closed), so a core shape only looks at predicates the shapes name; triples with other
+    predicates cannot change a result of the core pass and are left out of its graph. The SHACL-SPARQL pass sees all.
+    """
+    from rdflib import URIRef
+
+    shapes = load_shapes()
+    if (None, URIRef(SH + "closed"), None) in shapes:
+        raise ValueError("a closed shape (sh:closed) needs every triple of the data graph")
+    return frozenset({str(x) for t in shapes for x in t if isinstance(x, URIRef)} | {RDF + "type", RDFS + "subClassOf"})
 
 
 @lru_cache(maxsize=1)
@@ -369,12 +417,15 @@ def _rdflib_term():
     return convert
 
 
-def _results(report, data, graph: str | None) -> list[Result]:
+def _results(report, triples: list, graph: str | None) -> list[Result]:
+    """Plain results from a pySHACL report, with the label and article text of each focus node from ``triples``."""
     from rdflib import Literal, URIRef
     from rdflib.namespace import SH as SHNS
 
+    nodes = list(report.objects(None, SHNS.result))
+    about = _index(triples) if nodes else {}
     out = []
-    for node in report.objects(None, SHNS.result):
+    for node in nodes:
         get = lambda p: report.value(node, p)  # noqa: E731
         focus, value, path = get(SHNS.focusNode), get(SHNS.value), get(SHNS.resultPath)
         messages = {}
@@ -387,12 +438,22 @@ def _results(report, data, graph: str | None) -> list[Result]:
             path=str(path) if isinstance(path, URIRef) else None,
             value=(str(value) if isinstance(value, Literal) else _n3(value)) if value is not None else None,
             value_nt=value.n3() if value is not None else None,
-            label=_label(data, focus), messages=messages, span=_span(data, focus, value), graph=graph,
+            label=_label(about, str(focus)), messages=messages,
+            span=_span(about, str(focus), str(value) if isinstance(value, URIRef) else None), graph=graph,
         ))
     return out
 
 
 _LANGS = {"zh-hans": "zh-Hans", "zh-hant": "zh-Hant"}
+
+
+def _index(triples) -> dict:
+    """subject IRI → predicate IRI → objects (pyoxigraph terms), for the few lookups a report needs."""
+    about: dict = defaultdict(lambda: defaultdict(list))
+    for t in triples:
+        if isinstance(t.subject, ox.NamedNode):
+            about[t.subject.value][t.predicate.value].append(t.object)
+    return about
 
 
 def _n3(term) -> str:
@@ -401,44 +462,37 @@ def _n3(term) -> str:
     return f"_:{term}" if isinstance(term, BNode) else str(term)
 
 
-def _label(data, node) -> str | None:
+def _label(about, node: str) -> str | None:
     """The node's name for a reader: a Traditional label, else any label, title or printed form."""
-    from rdflib import URIRef
-
-    found = {}
+    props = about.get(node, {})
     for p in (RDFS + "label", SKOS + "prefLabel", DCT_TITLE, FP + "printed"):
-        for o in data.objects(node, URIRef(p)):
-            found.setdefault((o.language or "").lower(), str(o))
+        found = {(o.language or "").lower(): o.value for o in sorted(props.get(p, []), key=str)}
         if found:
             return found.get("zh-hant") or found.get("zh-hans") or next(iter(sorted(found.items())))[1]
     return None
 
 
-def _span(data, focus, value) -> tuple | None:
+def _span(about, focus: str, value: str | None) -> tuple | None:
     """The article text behind a result: the value if it is a span, else the focus node's evidence or first mention."""
-    from rdflib import URIRef
-
     for node in (value, focus):
-        if node is not None and data.value(node, URIRef(NIF + "anchorOf")) is not None:
-            return _span_of(data, node)
+        if node is not None and NIF + "anchorOf" in about.get(node, {}):
+            return _span_of(about, node)
     for p in (PROV + "wasDerivedFrom", FP + "mentionedAt"):
-        spans = sorted(data.objects(focus, URIRef(p)))
-        for s in spans:
-            if data.value(s, URIRef(NIF + "anchorOf")) is not None:
-                return _span_of(data, s)
+        for s in sorted(o.value for o in about.get(focus, {}).get(p, []) if isinstance(o, ox.NamedNode)):
+            if NIF + "anchorOf" in about.get(s, {}):
+                return _span_of(about, s)
     return None
 
 
-def _span_of(data, node) -> tuple:
-    from rdflib import URIRef
-
-    b, e, a = (data.value(node, URIRef(NIF + x)) for x in ("beginIndex", "endIndex", "anchorOf"))
-    return (_int(b), _int(e), str(a))
+def _span_of(about, node: str) -> tuple:
+    b, e, a = (next(iter(about[node].get(NIF + x, [])), None) for x in ("beginIndex", "endIndex", "anchorOf"))
+    return (_int(b), _int(e), a.value if a is not None else None)
 
 
-def _int(lit):
+def _int(term):
+    if term is None:
+        return None
     try:
-        return int(lit)
-    except (TypeError, ValueError):
-        return str(lit) if lit is not None else None
-
+        return int(term.value)
+    except ValueError:
+        return term.value
