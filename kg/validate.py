@@ -17,27 +17,21 @@ then checked once more over the union of the graphs when they share a node.
 from __future__ import annotations
 
 import gc
-import json
 import os
-from collections import Counter, defaultdict
+from collections import defaultdict
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from multiprocessing import get_context
 
 import pyoxigraph as ox
 
-from .namespaces import FP, NIF, OWL, PREFIXES, PROV, RDF, RDFS, SKOS
+from .namespaces import FP, OWL, RDF, RDFS, SKOS, XSD
+from .report import KGSH, SEVERITIES, SH, Report, Result, read_results
 
-__all__ = ["Result", "Report", "validate", "load_shapes", "vocabulary_context", "SHAPES_FILES", "SEVERITIES"]
-
-SH = "http://www.w3.org/ns/shacl#"
-KGSH = "https://w3id.org/fupin-kg/shapes#"
-DCT_TITLE = "http://purl.org/dc/terms/title"
+__all__ = ["validate", "load_shapes", "vocabulary_context", "SHAPES_FILES", "Report", "Result", "SEVERITIES"]
 
 #: The shapes files, most severe first.
 SHAPES_FILES = ("core.ttl", "vocabularies.ttl", "recommended.ttl", "info.ttl")
-SEVERITIES = ("Violation", "Warning", "Info")
 
 #: Shapes whose constraints follow edges that may cross articles; they are run once more over the union.
 CROSS_GRAPH_SHAPES = (KGSH + "Responsibility_Shape", KGSH + "ResponsibilityNetwork_Shape")
@@ -50,118 +44,6 @@ _CONTEXT_PREDICATES = {RDFS + "subClassOf", RDF + "type", SKOS + "inScheme"}
 _CONTEXT_SKIPPED_TYPES = {OWL + "ObjectProperty", OWL + "DatatypeProperty", OWL + "AnnotationProperty", RDF + "Property",
                           OWL + "Ontology", OWL + "NamedIndividual", SKOS + "Concept", SKOS + "ConceptScheme"}
 
-
-@dataclass(frozen=True)
-class Result:
-    """One validation result, in plain values (picklable, JSON-ready)."""
-
-    severity: str
-    focus: str
-    shape: str
-    component: str
-    path: str | None = None
-    value: str | None = None
-    label: str | None = None
-    messages: dict = field(default_factory=dict, compare=False, hash=False)
-    span: tuple | None = None  # (begin, end, quoted text)
-    graph: str | None = None
-    value_nt: str | None = field(default=None, compare=False)  # the value as an N-Triples term
-
-    @property
-    def value_term(self):
-        if self.value_nt is None:
-            return None
-        return next(iter(ox.parse(f"<urn:x:s> <urn:x:p> {self.value_nt} .", format=ox.RdfFormat.N_TRIPLES))).object
-
-    @property
-    def key(self) -> tuple:
-        return (SEVERITIES.index(self.severity), self.graph or "", self.focus, self.shape, self.component, self.path or "", self.value or "")
-
-    def message(self, lang: str = "en") -> str:
-        return self.messages.get(lang) or self.messages.get("en") or next(iter(self.messages.values()), "")
-
-
-@dataclass
-class Report:
-    """What :func:`validate` returns: the results, and the report as text, JSON or RDF."""
-
-    results: list[Result]
-    triples: int
-    graphs: int
-
-    @property
-    def counts(self) -> Counter:
-        return Counter(r.severity for r in self.results)
-
-    @property
-    def conforms(self) -> bool:
-        """No Violation. Warnings and Info are reported but do not stop a build."""
-        return not self.counts["Violation"]
-
-    def text(self, lang: str = "en") -> str:
-        c = self.counts
-        head = (f"{'Conforms' if self.conforms else 'Does not conform'}: {c['Violation']} violations, "
-                f"{c['Warning']} warnings, {c['Info']} info ({self.triples} triples in {self.graphs} graphs)")
-        lines = [head]
-        for r in self.results:
-            who = f"{r.label} <{r.focus}>" if r.label else f"<{r.focus}>"
-            lines.append(f"\n{r.severity}: {who}")
-            detail = [f"shape {_compact(r.shape)}"]
-            if r.path:
-                detail.append(f"path {_compact(r.path)}")
-            if r.value is not None:
-                detail.append(f"value {r.value}")
-            lines.append("  " + " · ".join(detail))
-            lines.append(f"  {r.message(lang)}")
-            if r.span:
-                lines.append(f"  text [{r.span[0]}, {r.span[1]}): {r.span[2]}")
-        return "\n".join(lines)
-
-    def to_json(self) -> str:
-        return json.dumps({"conforms": self.conforms, "counts": {s: self.counts[s] for s in SEVERITIES},
-                           "triples": self.triples, "graphs": self.graphs,
-                           "results": [asdict(r) for r in self.results]}, ensure_ascii=False, indent=2)
-
-    def to_turtle(self) -> bytes:
-        """The report as a ``sh:ValidationReport`` graph; same results, same bytes."""
-        n, lit = ox.NamedNode, ox.Literal
-        report = ox.BlankNode("report")
-        out = [ox.Triple(report, n(RDF + "type"), n(SH + "ValidationReport")),
-               ox.Triple(report, n(SH + "conforms"), lit("true" if self.conforms else "false", datatype=n(_XSD_BOOLEAN)))]
-        for i, r in enumerate(self.results, 1):
-            node = ox.BlankNode(f"result{i:05d}")
-            out += [ox.Triple(report, n(SH + "result"), node),
-                    ox.Triple(node, n(RDF + "type"), n(SH + "ValidationResult")),
-                    ox.Triple(node, n(SH + "resultSeverity"), n(SH + r.severity)),
-                    ox.Triple(node, n(SH + "focusNode"), _term(r.focus)),
-                    ox.Triple(node, n(SH + "sourceShape"), _term(r.shape)),
-                    ox.Triple(node, n(SH + "sourceConstraintComponent"), n(r.component))]
-            if r.path:
-                out.append(ox.Triple(node, n(SH + "resultPath"), n(r.path)))
-            if r.value_nt is not None:
-                out.append(ox.Triple(node, n(SH + "value"), r.value_term))
-            out += [ox.Triple(node, n(SH + "resultMessage"), lit(text, language=lang)) for lang, text in sorted(r.messages.items())]
-        prefixes = {"sh": SH, "kgsh": KGSH, **PREFIXES}
-        out.sort(key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
-        return ox.serialize(out, format=ox.RdfFormat.TURTLE, prefixes=prefixes)
-
-
-_XSD_BOOLEAN = "http://www.w3.org/2001/XMLSchema#boolean"
-_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-
-
-def _term(text: str):
-    return ox.BlankNode(text[2:]) if text.startswith("_:") else ox.NamedNode(text)
-
-
-def _compact(iri: str) -> str:
-    for p, ns in {"kgsh": KGSH, "sh": SH, **PREFIXES}.items():
-        if iri.startswith(ns):
-            return f"{p}:{iri[len(ns):]}"
-    return f"<{iri}>"
-
-
-# -- Shapes and context ------------------------------------------------------------------------------------------
 
 @lru_cache(maxsize=2)
 def load_shapes(directory: str | None = None):
@@ -352,11 +234,11 @@ def _run_pyshacl(pyshacl, graph, triples: list, use_shapes) -> list[Result]:
     data.addN((s, p, o, data) for s, p, o in _context_terms())
     found = []
     if core:
-        found += _results(pyshacl.validate(data, shacl_graph=_shapes_for(frozenset(core)), inplace=True, **options)[1], triples, graph)
+        found += read_results(pyshacl.validate(data, shacl_graph=_shapes_for(frozenset(core)), inplace=True, **options)[1], triples, graph)
     if sparql:
         store = ox.Store()
         store.bulk_extend(ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in triples)  # needs no context
-        found += _results(pyshacl.validate(store, shacl_graph=_shapes_for(frozenset(sparql)), **options)[1], triples, graph)
+        found += read_results(pyshacl.validate(store, shacl_graph=_shapes_for(frozenset(sparql)), **options)[1], triples, graph)
     return found
 
 
@@ -437,89 +319,8 @@ def _rdflib_term():
         if term.language:
             return Literal(term.value, lang=term.language)
         datatype = term.datatype.value
-        if datatype == _XSD_STRING:  # RDF 1.1: "x" and "x"^^xsd:string are one literal; rdflib keeps them apart
+        if datatype == XSD + "string":  # RDF 1.1: "x" and "x"^^xsd:string are one literal; rdflib keeps them apart
             return Literal(term.value)
         return Literal(term.value, datatype=iri(datatype))
 
     return convert
-
-
-def _results(report, triples: list, graph: str | None) -> list[Result]:
-    """Plain results from a pySHACL report, with the label and article text of each focus node from ``triples``."""
-    from rdflib import Literal, URIRef
-    from rdflib.namespace import SH as SHNS
-
-    nodes = list(report.objects(None, SHNS.result))
-    about = _index(triples) if nodes else {}
-    out = []
-    for node in nodes:
-        get = lambda p: report.value(node, p)  # noqa: E731
-        focus, value, path = get(SHNS.focusNode), get(SHNS.value), get(SHNS.resultPath)
-        messages = {}
-        for m in sorted(report.objects(node, SHNS.resultMessage)):
-            lang = _LANGS.get((m.language or "en").lower(), m.language or "en")
-            messages.setdefault(lang, str(m))
-        out.append(Result(
-            severity=str(get(SHNS.resultSeverity)).rsplit("#", 1)[-1],
-            focus=_n3(focus), shape=_n3(get(SHNS.sourceShape)), component=str(get(SHNS.sourceConstraintComponent)),
-            path=str(path) if isinstance(path, URIRef) else None,
-            value=(str(value) if isinstance(value, Literal) else _n3(value)) if value is not None else None,
-            value_nt=value.n3() if value is not None else None,
-            label=_label(about, str(focus)), messages=messages,
-            span=_span(about, str(focus), str(value) if isinstance(value, URIRef) else None), graph=graph,
-        ))
-    return out
-
-
-_LANGS = {"zh-hans": "zh-Hans", "zh-hant": "zh-Hant"}
-
-
-def _index(triples) -> dict:
-    """subject IRI → predicate IRI → objects (pyoxigraph terms), for the few lookups a report needs."""
-    about: dict = defaultdict(lambda: defaultdict(list))
-    for t in triples:
-        if isinstance(t.subject, ox.NamedNode):
-            about[t.subject.value][t.predicate.value].append(t.object)
-    return about
-
-
-def _n3(term) -> str:
-    from rdflib import BNode
-
-    return f"_:{term}" if isinstance(term, BNode) else str(term)
-
-
-def _label(about, node: str) -> str | None:
-    """The node's name for a reader: a Traditional label, else any label, title or printed form."""
-    props = about.get(node, {})
-    for p in (RDFS + "label", SKOS + "prefLabel", DCT_TITLE, FP + "printed"):
-        found = {(o.language or "").lower(): o.value for o in sorted(props.get(p, []), key=str)}
-        if found:
-            return found.get("zh-hant") or found.get("zh-hans") or next(iter(sorted(found.items())))[1]
-    return None
-
-
-def _span(about, focus: str, value: str | None) -> tuple | None:
-    """The article text behind a result: the value if it is a span, else the focus node's evidence or first mention."""
-    for node in (value, focus):
-        if node is not None and NIF + "anchorOf" in about.get(node, {}):
-            return _span_of(about, node)
-    for p in (PROV + "wasDerivedFrom", FP + "mentionedAt"):
-        for s in sorted(o.value for o in about.get(focus, {}).get(p, []) if isinstance(o, ox.NamedNode)):
-            if NIF + "anchorOf" in about.get(s, {}):
-                return _span_of(about, s)
-    return None
-
-
-def _span_of(about, node: str) -> tuple:
-    b, e, a = (next(iter(about[node].get(NIF + x, [])), None) for x in ("beginIndex", "endIndex", "anchorOf"))
-    return (_int(b), _int(e), a.value if a is not None else None)
-
-
-def _int(term):
-    if term is None:
-        return None
-    try:
-        return int(term.value)
-    except ValueError:
-        return term.value
