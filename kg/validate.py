@@ -45,8 +45,8 @@ _CONTEXT_SKIPPED_TYPES = {OWL + "ObjectProperty", OWL + "DatatypeProperty", OWL 
                           OWL + "Ontology", OWL + "NamedIndividual", SKOS + "Concept", SKOS + "ConceptScheme"}
 
 
-@lru_cache(maxsize=2)
-def load_shapes(directory: str | None = None):
+@lru_cache(maxsize=1)
+def load_shapes():
     """The shapes graph: every file of :data:`SHAPES_FILES`, as one rdflib graph.
 
     Raises
@@ -59,10 +59,9 @@ def load_shapes(directory: str | None = None):
     from .errors import ParseError
     from .resources import shapes_dir
 
-    base = shapes_dir() if directory is None else directory
     g = rdflib.Graph()
     for name in SHAPES_FILES:
-        path = os.path.join(base, name)
+        path = shapes_dir() / name
         try:
             g.parse(path, format="turtle")
         except Exception as e:  # rdflib raises several unrelated types for syntax errors
@@ -284,7 +283,8 @@ def _top_shapes() -> tuple[list[str], list[str]]:
 
 @lru_cache(maxsize=1)
 def _context_terms():
-    return tuple(tuple(_to_rdflib(x) for x in (t.subject, t.predicate, t.object)) for t in vocabulary_context())
+    term = _rdflib_term()
+    return tuple((term(t.subject), term(t.predicate), term(t.object)) for t in vocabulary_context())
 
 
 def _rdflib_graph(triples):
@@ -294,10 +294,6 @@ def _rdflib_graph(triples):
     term = _rdflib_term()
     g.addN((term(t.subject), term(t.predicate), term(t.object), g) for t in triples)
     return g
-
-
-def _to_rdflib(t):
-    return _rdflib_term()(t)
 
 
 @lru_cache(maxsize=1)
