@@ -132,15 +132,15 @@ def _compact(iri: str) -> str:
 
 # -- Shapes and context ------------------------------------------------------------------------------------------
 
-def read_results(report, triples: list, graph: str | None) -> list[Result]:
-    """Plain results from a pySHACL report, with the label and article text of each focus node from ``triples``."""
+def read_results(reports: list, triples: list, graph: str | None) -> list[Result]:
+    """Plain results from pySHACL report graphs, with the label and article text of each focus node from ``triples``."""
     from rdflib import Literal, URIRef
     from rdflib.namespace import SH as SHNS
 
-    nodes = list(report.objects(None, SHNS.result))
+    nodes = [(report, node) for report in reports for node in report.objects(None, SHNS.result)]
     about = _index(triples) if nodes else {}
     out = []
-    for node in nodes:
+    for report, node in nodes:
         get = lambda p: report.value(node, p)  # noqa: E731
         focus, value, path = get(SHNS.focusNode), get(SHNS.value), get(SHNS.resultPath)
         messages = {}

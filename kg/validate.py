@@ -231,14 +231,14 @@ def _run_pyshacl(pyshacl, graph, triples: list, use_shapes) -> list[Result]:
     used = _shape_predicates()
     data = _rdflib_graph([t for t in triples if t.predicate.value in used])
     data.addN((s, p, o, data) for s, p, o in _context_terms())
-    found = []
+    reports = []
     if core:
-        found += read_results(pyshacl.validate(data, shacl_graph=_shapes_for(frozenset(core)), inplace=True, **options)[1], triples, graph)
+        reports.append(pyshacl.validate(data, shacl_graph=_shapes_for(frozenset(core)), inplace=True, **options)[1])
     if sparql:
         store = ox.Store()
         store.bulk_extend(ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in triples)  # needs no context
-        found += read_results(pyshacl.validate(store, shacl_graph=_shapes_for(frozenset(sparql)), **options)[1], triples, graph)
-    return found
+        reports.append(pyshacl.validate(store, shacl_graph=_shapes_for(frozenset(sparql)), **options)[1])
+    return read_results(reports, triples, graph)
 
 
 _TARGETS = tuple(SH + p for p in ("targetClass", "targetNode", "targetSubjectsOf", "targetObjectsOf"))
