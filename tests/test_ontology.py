@@ -58,10 +58,3 @@ def test_lexicon_concepts_labelled_in_three_languages():
     for c in concepts:
         langs = {q.object.language for q in quads if q.subject.value == c and q.predicate.value == SKOS + "prefLabel"}
         assert langs == LANGS, c
-
-
-def test_responsibility_view_is_declared_in_the_ontology():
-    quads = _ontology()
-    view = {q.subject.value for q in quads if q.predicate.value == FP + "responsibilityView"}
-    assert {FP + "assignedTo", FP + "coordinatedBy", FP + "subordinateTo", FP + "decomposedTo",
-            "http://www.w3.org/ns/org#subOrganizationOf"} <= view
