@@ -15,6 +15,9 @@ from . import __version__
 from .errors import KgError
 
 FORMATS = ["ttl", "nt", "nq", "trig", "jsonld", "xml"]
+NETWORK_FORMATS = ["graphml", "gexf", "json"]
+DRAWING_FORMATS = ["dot", "svg", "png"]
+LANGS = ["zh-Hant", "zh-Hans", "en"]
 CONTEXT = {"help_option_names": ["-h", "--help"]}
 
 
@@ -61,9 +64,10 @@ def build(articles, encoding, out_dir):
 
     With no ARTICLE, builds the bundled article (CPC News, 2016-12-13).
     Validates the graph first and refuses to publish one that breaks the core
-    shapes. Writes kg.ttl, kg.nt, kg.nq, kg.jsonld, the ontology, void.ttl and
-    validation-report.ttl; each file is replaced atomically, and nothing is
-    written if any input fails.
+    shapes. Writes kg.ttl, kg.nt, kg.nq, kg.jsonld, the ontology, void.ttl,
+    validation-report.ttl, network.graphml (the graph as a network) and
+    responsibility.dot (the responsibility view for Graphviz); each file is
+    replaced atomically, and nothing is written if any input fails.
 
     \b
     Example:
@@ -78,28 +82,97 @@ def build(articles, encoding, out_dir):
 
 @main.command(context_settings=CONTEXT)
 @article_arguments
-@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default=FORMATS[0], show_default=True,
-              help="RDF serialisation.")
+@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS + NETWORK_FORMATS + DRAWING_FORMATS),
+              default=FORMATS[0], show_default=True,
+              help="An RDF serialisation; a network (GraphML, GEXF, node-link JSON); or a drawing of the "
+                   "responsibility network (Graphviz DOT, SVG, PNG).")
+@click.option("--view", type=click.Choice(["full", "responsibility"]),
+              help="Network formats: the whole graph (default) or only the responsibility view; drawings always "
+                   "draw the responsibility view.")
+@click.option("--lang", type=click.Choice(LANGS), default=LANGS[0], show_default=True,
+              help="Label language of drawings.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to FILE (default: stdout).")
-def export(articles, encoding, fmt, output):
-    """Print (or write) the graph of article files in an RDF format.
+def export(articles, encoding, fmt, view, lang, output):
+    """Print (or write) the graph of article files in an RDF, network or picture format.
 
-    With no ARTICLE, exports the bundled article.
+    With no ARTICLE, exports the bundled article. Network formats load in
+    networkx (read_graphml, read_gexf, node_link_graph), Gephi and D3; nodes
+    are keyed by IRI and every triple is kept as an edge or an attribute.
+    Drawings need Graphviz with a CJK font (apt install graphviz fonts-noto-cjk).
 
     \b
     Example:
         kg export --format ttl
         kg export --format jsonld -o kg.jsonld article.txt
+        kg export --format graphml -o kg.graphml
+        kg export --format svg -o responsibility.svg
     """
-    from .export import RdfFormat, serialize, write_atomic
     from .pipeline import build_articles
 
-    data = serialize(build_articles(_articles(articles), encoding), RdfFormat(fmt))
+    quads = build_articles(_articles(articles), encoding)
+    if fmt in FORMATS:
+        from .export import RdfFormat, serialize
+
+        data = serialize(quads, RdfFormat(fmt))
+    elif fmt in NETWORK_FORMATS:
+        from .network import NetworkFormat, network, responsibility_view, serialize_network
+
+        graph = responsibility_view(quads) if view == "responsibility" else network(quads)
+        data = serialize_network(graph, NetworkFormat(fmt))
+    else:
+        from .draw import render, to_dot
+        from .network import network, responsibility_view
+
+        dot = to_dot(network(quads) if view == "full" else responsibility_view(quads), lang)
+        data = dot.encode("utf-8") if fmt == "dot" else render(dot, fmt)
+    _emit(data, output)
+
+
+def _emit(data: bytes, output: Path | None) -> None:
     if output:
+        from .export import write_atomic
+
         write_atomic(output, data)
     else:
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("term")
+@click.argument("inputs", nargs=-1, type=click.Path(dir_okay=False, allow_dash=True, path_type=Path))
+@click.option("--encoding", metavar="ENC", help="Force the input encoding of article files.")
+@click.option("--up/--down", "up", default=True, show_default=True,
+              help="Chains up to the top bodies, or down to villages and households.")
+@click.option("--attached", is_flag=True,
+              help="Also list what hangs on the nodes of the chains: responsibility lists, funding standards "
+                   "(with who pays), documents, personnel actions.")
+@click.option("-f", "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--lang", type=click.Choice(LANGS), default=LANGS[0], show_default=True, help="Label language.")
+def chain(term, inputs, encoding, up, attached, fmt, lang):
+    """Every responsibility chain up from TERM, or down from it, each step with the text that states it.
+
+    TERM is a label in Traditional or Simplified Chinese or English
+    (第一書記, 第一书记, "first secretary"), a label fragment that names one
+    node, an IRI, or a CURIE (lex:role-first-secretary). INPUTS are RDF files
+    or articles, as for `kg validate`; by default the bundled article. Steps are
+    marked stated, implied, or background (an administrative fact from the
+    gazetteer, not stated in the article).
+
+    \b
+    Example:
+        kg chain 貧困村 --up                 # who answers for the poor villages
+        kg chain 華鎣市委 --down --attached   # what the city committee hands down
+        kg chain 第一书记 --attached          # who funds a first secretary
+        kg chain "first secretary" --format json out/kg.nq
+    """
+    from .chain import chain_report
+    from .network import responsibility_view
+    from .pipeline import load_inputs
+
+    report = chain_report(responsibility_view(load_inputs(_articles(inputs), encoding)), term,
+                          "up" if up else "down", attached=attached, lang=lang)
+    click.echo(report.to_json() if fmt == "json" else report.text())
 
 
 @main.command(context_settings=CONTEXT)
@@ -133,8 +206,7 @@ def validate(inputs, encoding, fmt, jobs):
         raise _Unusable(str(e)) from None
     report = run_validation(quads, jobs=jobs)
     if fmt == "ttl":
-        sys.stdout.buffer.write(report.to_turtle())
-        sys.stdout.buffer.flush()
+        _emit(report.to_turtle(), None)
     else:
         click.echo(report.to_json() if fmt == "json" else report.text())
     sys.exit(0 if report.conforms else 1)

@@ -102,7 +102,7 @@ def write_atomic(path: Path, data: bytes) -> None:
 def publish(quads, out_dir: Path, ontology_files: dict[str, bytes], version: str, articles: list[str],
             extra_files: dict[str, bytes] | None = None) -> list[Path]:
     """Write the published dataset: kg.ttl, kg.nt, kg.nq, kg.jsonld, the frozen ontology, ``extra_files``
-    (the validation report) and void.ttl.
+    (the validation report, the network files) and void.ttl.
 
     Every file is rendered in memory first, then each is replaced atomically.
     """
@@ -144,7 +144,8 @@ def _void(files: dict[str, bytes], quads, version: str, articles: list[str]) -> 
     ]
     for a in articles:
         out.append(ox.Triple(ds, n(DCT + "source"), n(a)))
-    media = {"ttl": "text/turtle", "nt": "application/n-triples", "nq": "application/n-quads", "jsonld": "application/ld+json"}
+    media = {"ttl": "text/turtle", "nt": "application/n-triples", "nq": "application/n-quads", "jsonld": "application/ld+json",
+             "graphml": "application/graphml+xml", "dot": "text/vnd.graphviz"}
     for name, data in files.items():
         dist = n(f"{base}/distribution/{name.replace('/', '-')}")
         out += [

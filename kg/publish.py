@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 
-__all__ = ["BuildResult", "build_dataset", "ontology_files"]
+__all__ = ["BuildResult", "build_dataset", "ontology_files", "network_files"]
 
 ONTOLOGY_FILES = ("fupin.ttl", "lexicon.ttl", "gazetteer.ttl", "repairs.ttl")
 
@@ -46,6 +46,16 @@ def ontology_files() -> dict[str, bytes]:
     return {name: ontology_path(name).read_bytes() for name in ONTOLOGY_FILES}
 
 
+def network_files(quads) -> dict[str, bytes]:
+    """The graph as a network (GraphML, for Gephi, Cytoscape, igraph and networkx) and the responsibility view
+    as Graphviz DOT (drawn by `dot`; no Graphviz is needed to write it)."""
+    from .draw import to_dot
+    from .network import NetworkFormat, network, responsibility_view, serialize_network
+
+    return {"network.graphml": serialize_network(network(quads), NetworkFormat.GRAPHML),
+            "responsibility.dot": to_dot(responsibility_view(quads)).encode("utf-8")}
+
+
 def build_dataset(paths: list[Path], out_dir: Path, encoding: str | None = None) -> BuildResult:
     """Build every article, then publish; if any article fails, nothing is written.
 
@@ -74,7 +84,7 @@ def build_dataset(paths: list[Path], out_dir: Path, encoding: str | None = None)
     if not report.conforms:
         raise NonConformant(report)
     files = publish(quads, out_dir, ontology_files(), __version__, [article_iri(a[0]) for a in infos],
-                    {"validation-report.ttl": report.to_turtle()})
+                    {"validation-report.ttl": report.to_turtle(), **network_files(quads)})
     return BuildResult(Path(out_dir), infos, len({q.triple for q in quads}), _counts(quads), files, report.counts)
 
 

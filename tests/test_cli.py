@@ -8,7 +8,7 @@ from click.testing import CliRunner
 
 from kg.cli import main
 
-COMMANDS = ["build", "export", "validate", "eval"]
+COMMANDS = ["build", "export", "validate", "eval", "chain"]
 
 
 @pytest.mark.parametrize("args", [["--help"], ["-h"]] + [[c, "--help"] for c in COMMANDS])
@@ -69,7 +69,7 @@ def test_one_bad_file_among_good_writes_nothing(tmp_path, seed_path):
 
 
 def test_usage_error_exits_2():
-    result = CliRunner().invoke(main, ["export", "--format", "png"])
+    result = CliRunner().invoke(main, ["export", "--format", "pdf"])
     assert result.exit_code == 2
     assert "Invalid value for '-f' / '--format'" in result.output
 
