@@ -65,6 +65,8 @@ _DERIVED_FROM = PROV + "wasDerivedFrom"
 _SPAN = {NIF + "beginIndex": "begin", NIF + "endIndex": "end", NIF + "anchorOf": "text"}
 #: The literals a responsibility view keeps on its nodes (the full network keeps all of them).
 _VIEW_LITERALS = frozenset(_LABELS) | frozenset(_SPAN) | {FP + "count"}
+#: What a responsibility view reads besides the view's own predicates.
+_VIEW_PREDICATES = frozenset({_TYPE, RDF + "subject", RDF + "predicate", RDF + "object", FP + "basis", _DERIVED_FROM}) | _VIEW_LITERALS
 _DIRECTIONS = {FP + "Upward": "up", FP + "Downward": "down", FP + "Attached": "attached"}
 _VOCABULARY = ("fupin.ttl", "lexicon.ttl", "gazetteer.ttl")
 
@@ -134,6 +136,7 @@ def superclasses(cls: str) -> set[str]:
 
 
 def expand_curie(name: str) -> str:
+    """The IRI a CURIE under the project's prefixes stands for; anything else as it is."""
     prefix, _, local = name.partition(":")
     return PREFIXES[prefix] + local if prefix in PREFIXES and not local.startswith("//") else name
 
@@ -174,9 +177,6 @@ def responsibility_view(quads) -> nx.MultiDiGraph:
     with collector_paused():
         return _Assembly(_by_predicate(quads, view_directions().keys() | _VIEW_PREDICATES), view=True).graph()
 
-
-#: What a responsibility view reads besides the view's own predicates.
-_VIEW_PREDICATES = frozenset({_TYPE, RDF + "subject", RDF + "predicate", RDF + "object", FP + "basis", _DERIVED_FROM}) | _VIEW_LITERALS
 
 
 def _by_predicate(quads, keep) -> dict[str, list]:
