@@ -40,8 +40,8 @@ class _Writer:
         span = N(f"{context.value}#char={begin},{begin + len(text)}")
         g = self.graph
         self.quads += [ox.Quad(span, TYPE, N(NIF + "OffsetBasedString"), g),
-                       ox.Quad(span, N(NIF + "beginIndex"), ox.Literal(str(begin), datatype=N("http://www.w3.org/2001/XMLSchema#nonNegativeInteger")), g),
-                       ox.Quad(span, N(NIF + "endIndex"), ox.Literal(str(begin + len(text)), datatype=N("http://www.w3.org/2001/XMLSchema#nonNegativeInteger")), g),
+                       ox.Quad(span, N(NIF + "beginIndex"), ox.Literal(str(begin), datatype=N("http://www.w3.org/2001/XMLSchema#integer")), g),
+                       ox.Quad(span, N(NIF + "endIndex"), ox.Literal(str(begin + len(text)), datatype=N("http://www.w3.org/2001/XMLSchema#integer")), g),
                        ox.Quad(span, N(NIF + "anchorOf"), ox.Literal(text), g),
                        ox.Quad(span, N(NIF + "referenceContext"), context, g)]
         return span

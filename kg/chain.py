@@ -8,15 +8,11 @@ where every edge points upward; a chain up from a node is a path in it to a
 node with nothing above (a top body), a chain down a path to a node with
 nothing below (villages, households).
 
->>> from kg.network import responsibility_view
->>> from kg.pipeline import build_articles
->>> from kg.resources import bundled_article
->>> view = responsibility_view(build_articles([bundled_article()]))
->>> report = chain_report(view, "第一书记", "up")
->>> print(report.chains[0].labels(view))
-第一書記 → 選派單位
->>> print(report.chains[1].labels(view))
-第一書記 → “五個一”幫扶力量協調小組 → 華鎣市委 → 廣安市委 → 四川省委
+>>> report = chain_report(_example_view(), "village", "up", attached=True)
+>>> [chain.nodes for chain in report.chains]
+[('village', 'role', 'group')]
+>>> report.attached
+[('list', 'role', 'fp:decomposedTo')]
 """
 
 from __future__ import annotations
@@ -28,7 +24,8 @@ from dataclasses import dataclass, field
 import networkx as nx
 
 from .errors import KgError
-from .network import LANGUAGES, expand_curie, curie, display_label, property_label
+from .namespaces import curie, expand_curie
+from .network import LANGUAGES, display_label, property_label
 
 __all__ = ["TermError", "Chain", "ChainReport", "hierarchy", "find_node", "chains", "attachments", "chain_report"]
 
@@ -240,11 +237,11 @@ def chain_report(view: nx.MultiDiGraph, term: str, direction: str = "up", *, att
                  lang: str = "zh-Hant", h: nx.DiGraph | None = None) -> ChainReport:
     """The chains up or down from the node ``term`` names, sorted shortest first, with what is attached along them."""
     node = find_node(view, term)
-    found = chains(h if h is not None else hierarchy(view), node, direction)
-    label = lambda n: display_label(view.nodes[n], lang, n)  # noqa: E731
-    found.sort(key=lambda c: (len(c.nodes), [label(n) for n in c.nodes]))
-    on_chains = {n for c in found for n in c.nodes} | {node}
-    return ChainReport(view, node, direction, found, attachments(view, on_chains) if attached else [], lang)
+    report = ChainReport(view, node, direction, chains(h if h is not None else hierarchy(view), node, direction), lang=lang)
+    report.chains.sort(key=lambda c: (len(c.nodes), [report.label(n) for n in c.nodes]))
+    if attached:
+        report.attached = attachments(view, {n for c in report.chains for n in c.nodes} | {node})
+    return report
 
 
 def _example_view() -> nx.MultiDiGraph:

@@ -162,7 +162,7 @@ def chain(term, inputs, encoding, up, attached, fmt, lang):
     \b
     Example:
         kg chain 貧困村 --up                 # who answers for the poor villages
-        kg chain 華鎣市委 --down --attached   # what the city committee hands down
+        kg chain 选派单位 --down --attached   # what the dispatching units send down and pay
         kg chain 第一书记 --attached          # who funds a first secretary
         kg chain "first secretary" --format json out/kg.nq
     """

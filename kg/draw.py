@@ -27,7 +27,8 @@ import subprocess
 import networkx as nx
 
 from .errors import KgError
-from .network import curie, display_label, property_label, superclasses
+from .namespaces import curie
+from .network import display_label, property_label, superclasses
 
 __all__ = ["to_dot", "render", "DrawingError", "FONTS"]
 

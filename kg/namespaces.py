@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-__all__ = ["BASE", "FP", "LEX", "ID", "PLACE", "PREFIXES", "XSD", "RDF", "RDFS", "SKOS", "ORG", "PROV", "DCT", "NIF", "OA", "OWL"]
+from functools import lru_cache
+
+__all__ = ["curie", "expand_curie", "BASE", "FP", "LEX", "ID", "PLACE", "PREFIXES", "XSD", "RDF", "RDFS", "SKOS", "ORG", "PROV", "DCT", "NIF", "OA", "OWL"]
 
 BASE = "https://w3id.org/fupin-kg/"
 FP = BASE + "ontology#"
@@ -43,3 +45,30 @@ PREFIXES = {
     "dcat": DCAT,
     "schema": SCHEMA,
 }
+
+
+@lru_cache(maxsize=4096)
+def curie(iri: str, extra: tuple[tuple[str, str], ...] = ()) -> str:
+    """The prefixed name of ``iri`` under the longest matching namespace of ``PREFIXES`` (and ``extra``
+    (prefix, namespace) pairs), or the IRI itself.
+
+    >>> curie("https://w3id.org/fupin-kg/ontology#coordinatedBy")
+    'fp:coordinatedBy'
+    >>> curie("https://w3id.org/fupin-kg/id/place/hua-ying-shi")
+    'place:hua-ying-shi'
+    >>> curie("urn:x")
+    'urn:x'
+    """
+    best = max(((p, ns) for p, ns in (*PREFIXES.items(), *extra) if iri.startswith(ns)), key=lambda pn: len(pn[1]),
+               default=None)
+    return f"{best[0]}:{iri[len(best[1]):]}" if best else iri
+
+
+def expand_curie(name: str) -> str:
+    """The IRI a prefixed name under ``PREFIXES`` stands for; anything else as it is.
+
+    >>> expand_curie("lex:role-first-secretary")
+    'https://w3id.org/fupin-kg/lexicon/role-first-secretary'
+    """
+    prefix, _, local = name.partition(":")
+    return PREFIXES[prefix] + local if prefix in PREFIXES and not local.startswith("//") else name

@@ -51,10 +51,11 @@ import networkx as nx
 import pyoxigraph as ox
 
 from .bulk import collector_paused
-from .namespaces import FP, NIF, PREFIXES, PROV, RDF, RDFS, SKOS
+from .query import python_value
+from .namespaces import FP, NIF, PROV, RDF, RDFS, SKOS, curie, expand_curie
 
-__all__ = ["NetworkFormat", "network", "responsibility_view", "view_directions", "serialize_network", "curie",
-           "display_label", "superclasses", "property_label", "expand_curie", "LANGUAGES"]
+__all__ = ["NetworkFormat", "network", "responsibility_view", "view_directions", "serialize_network",
+           "display_label", "superclasses", "property_label", "LANGUAGES"]
 
 #: Label languages, in the order a display label falls back through them.
 LANGUAGES = ("zh-Hant", "zh-Hans", "en")
@@ -79,33 +80,17 @@ class NetworkFormat(Enum):
     JSON = "json"
 
 
-@lru_cache(maxsize=4096)
-def curie(iri: str) -> str:
-    """The shortest prefixed name of ``iri`` under the project's prefixes, or the IRI itself.
-
-    >>> curie("https://w3id.org/fupin-kg/ontology#coordinatedBy")
-    'fp:coordinatedBy'
-    >>> curie("urn:x")
-    'urn:x'
-    """
-    best = None
-    for prefix, ns in PREFIXES.items():
-        if iri.startswith(ns) and (best is None or len(ns) > len(PREFIXES[best])):
-            best = prefix
-    return f"{best}:{iri[len(PREFIXES[best]):]}" if best else iri
-
-
 @lru_cache(maxsize=1)
 def _vocabulary() -> tuple[dict, dict, dict, dict]:
     """Labels, types, view directions and superclasses declared by the ontology, lexicon and gazetteer."""
-    from .resources import ontology_path
+    from .resources import vocabulary_triples
 
     labels: dict[str, dict[str, str]] = defaultdict(dict)
     types: dict[str, set[str]] = defaultdict(set)
     directions: dict[str, str] = {}
     parents: dict[str, set[str]] = defaultdict(set)
     for name in _VOCABULARY:
-        for t in ox.parse(path=ontology_path(name), format=ox.RdfFormat.TURTLE):
+        for t in vocabulary_triples(name):
             p, o = t.predicate.value, t.object
             if p in _LABELS and isinstance(o, ox.Literal) and o.language and o.language.lower() in _LANGUAGE_TAGS:
                 labels[t.subject.value].setdefault(_LANGUAGE_TAGS[o.language.lower()], o.value)
@@ -133,12 +118,6 @@ def superclasses(cls: str) -> set[str]:
                 seen.add(parent)
                 todo.append(parent)
     return {curie(c) for c in seen} if iri != cls else seen
-
-
-def expand_curie(name: str) -> str:
-    """The IRI a CURIE under the project's prefixes stands for; anything else as it is."""
-    prefix, _, local = name.partition(":")
-    return PREFIXES[prefix] + local if prefix in PREFIXES and not local.startswith("//") else name
 
 
 def view_directions() -> dict[str, str]:
@@ -196,17 +175,6 @@ def _by_predicate(quads, keep) -> dict[str, list]:
 
 def _key(term) -> str:
     return "_:" + term.value if type(term) is ox.BlankNode else term.value
-
-
-def _value(literal: ox.Literal):
-    dt = literal.datatype.value
-    if dt.endswith("#integer") or dt.endswith("#nonNegativeInteger") or dt.endswith("#int"):
-        return int(literal.value)
-    if dt.endswith("#decimal") or dt.endswith("#double") or dt.endswith("#float"):
-        return float(literal.value)
-    if dt.endswith("#boolean"):
-        return literal.value == "true"
-    return literal.value
 
 
 class _Assembly:
@@ -293,7 +261,7 @@ class _Assembly:
                 if s in out:
                     o = q.object
                     if type(o) is ox.Literal:
-                        out[s][name] = _value(o)
+                        out[s][name] = python_value(o)
         return out
 
     def _node_attributes(self, nodes: set, names: dict) -> dict:
@@ -322,7 +290,7 @@ class _Assembly:
                 if is_label and tag and tag not in labels[s]:
                     labels[s][tag] = o.value
                 elif not self.view or p == FP + "count":
-                    other[s].setdefault(f"{name}@{lang}" if lang else name, []).append(_value(o))
+                    other[s].setdefault(f"{name}@{lang}" if lang else name, []).append(python_value(o))
         out = {}
         for node in nodes:
             name = names[node]

@@ -13,7 +13,7 @@ import pyoxigraph as ox
 from .errors import ParseError, QueryError
 from .resources import ontology_path, queries_dir
 
-__all__ = ["open_store", "run_query", "shipped_query", "shipped_queries"]
+__all__ = ["open_store", "run_query", "shipped_query", "shipped_queries", "python_value"]
 
 VOCABULARY = ("fupin.ttl", "lexicon.ttl", "gazetteer.ttl", "repairs.ttl")
 
@@ -67,15 +67,20 @@ def run_query(store: ox.Store, text: str, source: str = "<query>"):
 
 
 def _py(term):
-    if term is None:
-        return None
-    if isinstance(term, ox.Literal):
-        dt = term.datatype.value.rsplit("#", 1)[-1]
-        if dt == "integer":
-            return int(term.value)
-        if dt in ("decimal", "double", "float"):
-            return float(term.value)
-        if dt == "boolean":
-            return term.value == "true"
-        return term.value
-    return term.value
+    return None if term is None else python_value(term) if isinstance(term, ox.Literal) else term.value
+
+
+def python_value(literal: ox.Literal):
+    """A literal as Python: xsd integers as int, decimals and doubles as float, booleans as bool, else the text.
+
+    >>> python_value(ox.Literal("25", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")))
+    25
+    """
+    dt = literal.datatype.value.rsplit("#", 1)[-1]
+    if dt in ("integer", "nonNegativeInteger", "int", "long"):
+        return int(literal.value)
+    if dt in ("decimal", "double", "float"):
+        return float(literal.value)
+    if dt == "boolean":
+        return literal.value == "true"
+    return literal.value

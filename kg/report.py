@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass, field
 
 import pyoxigraph as ox
 
-from .namespaces import FP, NIF, PREFIXES, PROV, RDF, RDFS, SKOS
+from .namespaces import FP, NIF, PREFIXES, PROV, RDF, RDFS, SKOS, curie
 
 __all__ = ["Result", "Report", "SEVERITIES", "SH", "KGSH", "read_results"]
 
@@ -124,10 +124,8 @@ def _term(text: str):
 
 
 def _compact(iri: str) -> str:
-    for p, ns in {"kgsh": KGSH, "sh": SH, **PREFIXES}.items():
-        if iri.startswith(ns):
-            return f"{p}:{iri[len(ns):]}"
-    return f"<{iri}>"
+    short = curie(iri, (("kgsh", KGSH), ("sh", SH)))
+    return short if short != iri else f"<{iri}>"
 
 
 # -- Shapes and context ------------------------------------------------------------------------------------------

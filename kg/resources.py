@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
 
-__all__ = ["ontology_path", "shapes_dir", "queries_dir", "bundled_article", "data_file"]
+__all__ = ["ontology_path", "shapes_dir", "queries_dir", "bundled_article", "data_file", "vocabulary_triples"]
 
 SEED_ARTICLE = "000_bdc2813b06239aaa.txt"
 
@@ -17,6 +18,14 @@ def data_file(package: str, name: str) -> Path:
 
 def ontology_path(name: str = "fupin.ttl") -> Path:
     return data_file("ontology", name)
+
+
+@lru_cache(maxsize=8)
+def vocabulary_triples(name: str) -> tuple:
+    """The triples of a shipped vocabulary file (``fupin.ttl``, ``lexicon.ttl``, ``gazetteer.ttl`` …), parsed once."""
+    import pyoxigraph as ox
+
+    return tuple(ox.parse(path=ontology_path(name), format=ox.RdfFormat.TURTLE))
 
 
 def shapes_dir() -> Path:

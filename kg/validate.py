@@ -77,11 +77,11 @@ def vocabulary_context() -> tuple[ox.Triple, ...]:
     ``sh:class`` and ``sh:targetClass`` read ``rdfs:subClassOf`` from the data graph,
     and the closed lists are the ontology's individuals and the lexicon's schemes.
     """
-    from .resources import ontology_path
+    from .resources import vocabulary_triples
 
     keep = []
     for name in ("fupin.ttl", "lexicon.ttl"):
-        for t in ox.parse(path=ontology_path(name), format=ox.RdfFormat.TURTLE):
+        for t in vocabulary_triples(name):
             if t.predicate.value in _CONTEXT_PREDICATES and t.object.value not in _CONTEXT_SKIPPED_TYPES:
                 keep.append(t)
     return tuple(keep)
