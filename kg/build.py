@@ -10,6 +10,8 @@ offsets for the article's own facts.
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import hashlib
 import re
 
@@ -46,12 +48,18 @@ def _num(v) -> ox.Literal:
     """xsd:integer for whole numbers, xsd:decimal otherwise."""
     if v is not None and float(v) == int(v):
         return _int(v)
-    return ox.Literal(repr(float(v)), datatype=_n(XSD + "decimal"))
+    return _dec(v)
 
 
 def _dec(v) -> ox.Literal:
-    text = f"{float(v):.10f}".rstrip("0")
-    return ox.Literal(text + ("0" if text.endswith(".") else ""), datatype=_n(XSD + "decimal"))
+    """xsd:decimal in its canonical form (XSD 1.1: no exponent, no trailing zeros or point), which is the form
+    triple stores give back, so the graph survives a round trip through one unchanged.
+
+    >>> _dec(5000.0).value, _dec(0.03).value, _dec(0.00001).value
+    ('5000', '0.03', '0.00001')
+    """
+    text = format(Decimal(str(v)).normalize(), "f")
+    return ox.Literal(text, datatype=_n(XSD + "decimal"))
 
 
 class _Graph:
