@@ -18,6 +18,7 @@ FORMATS = ["ttl", "nt", "nq", "trig", "jsonld", "xml"]
 NETWORK_FORMATS = ["graphml", "gexf", "json"]
 DRAWING_FORMATS = ["dot", "svg", "png"]
 LANGS = ["zh-Hant", "zh-Hans", "en"]
+RESULT_FORMATS = ["table", "csv", "tsv", "json", "xml", "ttl", "nt"]
 CONTEXT = {"help_option_names": ["-h", "--help"]}
 
 
@@ -27,6 +28,24 @@ def _articles(paths) -> list[Path]:
     from .resources import bundled_article
 
     return [bundled_article()]
+
+
+def store_option(help_text: str):
+    return click.option("--store", "store_dir", is_flag=False, flag_value="", default=None, metavar="[DIR]",
+                        help=help_text + " Without DIR, the default store: $KG_STORE, else fupin-kg/store in the "
+                                         "user data directory (~/.local/share on Linux).")
+
+
+def _store_dir(value: str) -> Path:
+    from .store import default_store_dir
+
+    return Path(value) if value else default_store_dir()
+
+
+def _progress(message: str) -> None:
+    """Progress of long work on standard error, only when someone watches it."""
+    if sys.stderr.isatty():
+        click.echo(message, err=True)
 
 
 def article_arguments(f):
@@ -149,7 +168,8 @@ def _emit(data: bytes, output: Path | None) -> None:
                    "(with who pays), documents, personnel actions.")
 @click.option("-f", "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--lang", type=click.Choice(LANGS), default=LANGS[0], show_default=True, help="Label language.")
-def chain(term, inputs, encoding, up, attached, fmt, lang):
+@store_option("Read the graph from the embedded store that `kg load` filled, instead of INPUTS.")
+def chain(term, inputs, encoding, up, attached, fmt, lang, store_dir):
     """Every responsibility chain up from TERM, or down from it, each step with the text that states it.
 
     TERM is a label in Traditional or Simplified Chinese or English
@@ -165,14 +185,144 @@ def chain(term, inputs, encoding, up, attached, fmt, lang):
         kg chain 选派单位 --down --attached   # what the dispatching units send down and pay
         kg chain 第一书记 --attached          # who funds a first secretary
         kg chain "first secretary" --format json out/kg.nq
+        kg chain 第一书记 --store              # the articles loaded into the default store
     """
     from .chain import chain_report
     from .network import responsibility_view
-    from .pipeline import load_inputs
 
-    report = chain_report(responsibility_view(load_inputs(_articles(inputs), encoding)), term,
+    if store_dir is not None:
+        from .store import store_quads
+
+        if inputs:
+            raise click.UsageError("give INPUTS or --store, not both")
+        quads = store_quads(_store_dir(store_dir))
+    else:
+        from .pipeline import load_inputs
+
+        quads = load_inputs(_articles(inputs), encoding)
+    report = chain_report(responsibility_view(quads), term,
                           "up" if up else "down", attached=attached, lang=lang)
     click.echo(report.to_json() if fmt == "json" else report.text())
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("query_arg", metavar="QUERY")
+@click.option("--data", "data_files", multiple=True, metavar="FILE",
+              type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
+              help="An RDF file (by extension) or an article to query, with the vocabulary beside it (repeatable; "
+                   "default: the bundled article).")
+@store_option("Query the embedded store at DIR (put QUERY first when DIR is left out).")
+@click.option("--endpoint", metavar="URL",
+              help="Query a SPARQL 1.1 endpoint: …/query (Oxigraph), …/sparql (Virtuoso), …/DATASET/sparql (Fuseki), "
+                   "…/repositories/REPO (GraphDB).")
+@click.option("-f", "--format", "fmt", type=click.Choice(RESULT_FORMATS), default="table", show_default=True,
+              help="table (labels beside IRIs), or a W3C SPARQL 1.1 results format: csv, tsv, json, xml. A CONSTRUCT "
+                   "or DESCRIBE prints a graph: table and ttl give Turtle, nt N-Triples, json JSON-LD, xml RDF/XML.")
+@click.option("--lang", type=click.Choice(LANGS), default=LANGS[0], show_default=True,
+              help="Language of the labels the table shows beside IRIs.")
+@click.option("--encoding", metavar="ENC", help="Force the input encoding of article files.")
+def query(query_arg, data_files, store_dir, endpoint, fmt, lang, encoding):
+    """Run a SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) over the graph.
+
+    QUERY is the name of a shipped query (cq01 … cq19, chain-up, chain-down),
+    a file, - for standard input, or the query text. By default it runs over
+    the bundled article; --data, --store or --endpoint choose other graphs.
+    Local queries see the union of all graphs as the default graph (the
+    articles and the vocabulary); GRAPH ?g names each article's graph.
+
+    \b
+    Example:
+        kg query 'SELECT ?s WHERE { ?s ?p 8540 }'
+        kg query cq12 --lang en
+        kg query cq07 --format csv --data out/kg.nq
+        kg query 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }' --store
+        kg query my.rq --endpoint http://localhost:7878/query --format json
+    """
+    from .query import EndpointTarget, LocalTarget, labeler, open_store, query_text
+    from .results import render
+
+    if sum(x is not None for x in (data_files or None, store_dir, endpoint)) > 1:
+        raise click.UsageError("give at most one of --data, --store and --endpoint")
+    text, origin = query_text(query_arg)
+    if endpoint:
+        target = EndpointTarget(endpoint)
+        _emit(render(target.run(text, origin), fmt, labeler(target, lang)), None)
+    elif store_dir is not None:
+        from .store import reading
+
+        with reading(_store_dir(store_dir), progress=_progress) as store:
+            target = LocalTarget(store)
+            _emit(render(target.run(text, origin), fmt, labeler(target, lang)), None)
+    else:
+        from .pipeline import load_inputs
+
+        target = LocalTarget(open_store(load_inputs(_articles(data_files), encoding)))
+        _emit(render(target.run(text, origin), fmt, labeler(target, lang)), None)
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("inputs", nargs=-1, type=click.Path(dir_okay=False, allow_dash=True, path_type=Path))
+@store_option("Load into the embedded store at DIR (the default target).")
+@click.option("--endpoint", metavar="URL",
+              help="Load into a SPARQL 1.1 Graph Store Protocol endpoint: …/store (Oxigraph), "
+                   "…/sparql-graph-crud-auth (Virtuoso), …/DATASET/data (Fuseki), "
+                   "…/repositories/REPO/rdf-graphs/service (GraphDB).")
+@click.option("--graph", "graph_iri", metavar="IRI",
+              help="Put every data triple into this one graph (default: each article in its own named graph).")
+@click.option("--append", is_flag=True, help="Add to the graphs instead of replacing them whole.")
+@click.option("--vocabulary/--no-vocabulary", default=True, show_default=True,
+              help="Also load the ontology, lexicon, gazetteer and repair table, each into its own graph.")
+@click.option("--retries", type=click.IntRange(0, 20), default=4, show_default=True,
+              help="Endpoint: retries after a 5xx answer or a broken connection, with exponential backoff.")
+@click.option("--encoding", metavar="ENC", help="Force the input encoding of article files.")
+def load(inputs, store_dir, endpoint, graph_iri, append, vocabulary, retries, encoding):
+    """Load graphs into a triple store: the embedded store, or a server.
+
+    Each INPUT is an RDF file (by extension; N-Quads and TriG keep their
+    graphs) or an article, built first; by default the bundled article. Each
+    graph is replaced whole unless --append. The embedded store applies the
+    whole load or none of it; an endpoint applies each graph (one PUT or
+    POST) whole or not at all.
+
+    Credentials for an endpoint come from KG_ENDPOINT_USER and
+    KG_ENDPOINT_PASSWORD, or from ~/.netrc, never from the command line;
+    basic or digest authentication, as the server asks.
+
+    \b
+    Example:
+        kg load                                   # the bundled article → the default store
+        kg load out/kg.nq --store ./store
+        kg load --endpoint http://localhost:7878/store
+        kg load out/kg.nq --endpoint http://localhost:8890/sparql-graph-crud-auth --graph https://example.org/fupin
+    """
+    import pyoxigraph as ox
+
+    from .dataset import store_layout
+    from .pipeline import load_inputs
+    from .resources import VOCABULARY_FILES
+
+    if store_dir is not None and endpoint:
+        raise click.UsageError("give --store or --endpoint, not both")
+    graph = None
+    if graph_iri is not None:
+        try:
+            graph = ox.NamedNode(graph_iri)
+        except ValueError as e:
+            raise click.BadParameter(f"not an IRI: {e}", param_hint="--graph") from None
+        if ":" not in graph_iri:
+            raise click.BadParameter(f"{graph_iri!r} is not an absolute IRI", param_hint="--graph")
+    _progress("reading the input…")
+    layout = store_layout(load_inputs(_articles(inputs), encoding), graph=graph,
+                          vocabulary=VOCABULARY_FILES if vocabulary else ())
+    if endpoint:
+        from .remote import load_graphs
+
+        report = load_graphs(endpoint, layout, append=append, retries=retries, progress=_progress)
+    else:
+        from .store import load_store
+
+        report = load_store(_store_dir(store_dir), layout, append=append, progress=_progress)
+    click.echo(report.summary())
 
 
 @main.command(context_settings=CONTEXT)

@@ -5,7 +5,8 @@ The library raises these; the CLI turns them into ``Error: …`` lines.
 
 from __future__ import annotations
 
-__all__ = ["KgError", "InputError", "ParseError", "LexiconError", "NoArticleBody", "QueryError", "NonConformant"]
+__all__ = ["KgError", "InputError", "ParseError", "LexiconError", "NoArticleBody", "QueryError", "NonConformant", "StoreError",
+           "EndpointError"]
 
 
 class KgError(Exception):
@@ -51,3 +52,11 @@ class NonConformant(KgError):
         who = first.label or first.focus
         super().__init__(f"the graph does not conform to the shapes: {report.counts['Violation']} violations, "
                          f"e.g. {who}: {first.message()} (run `kg validate` for the full report)")
+
+
+class StoreError(KgError):
+    """The embedded store cannot be opened, or a load into it failed (and was rolled back)."""
+
+
+class EndpointError(KgError):
+    """A remote SPARQL or Graph Store endpoint refused a request or could not be reached."""

@@ -9,7 +9,6 @@ from pathlib import Path
 
 __all__ = ["BuildResult", "build_dataset", "ontology_files", "network_files"]
 
-ONTOLOGY_FILES = ("fupin.ttl", "lexicon.ttl", "gazetteer.ttl", "repairs.ttl")
 
 
 @dataclass
@@ -41,9 +40,9 @@ SUMMARY_KINDS = {
 
 
 def ontology_files() -> dict[str, bytes]:
-    from .resources import ontology_path
+    from .resources import VOCABULARY_FILES, ontology_path
 
-    return {name: ontology_path(name).read_bytes() for name in ONTOLOGY_FILES}
+    return {name: ontology_path(name).read_bytes() for name in VOCABULARY_FILES}
 
 
 def network_files(quads) -> dict[str, bytes]:

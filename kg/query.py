@@ -1,30 +1,93 @@
-"""SPARQL over the built graph, with the ontology, lexicon and gazetteer beside it.
+"""SPARQL over the graph: in memory, in the embedded store, or at a remote endpoint.
 
-Queries see one default graph: the union of the article graphs and the vocabulary
-files, so a query can reach labels of lexicon concepts and ontology classes.
+Local stores hold the store layout (:mod:`kg.dataset`: each article in its named graph, each vocabulary
+file in its own) and queries see the union of all graphs as their default graph, so a query reaches the
+labels of lexicon concepts and ontology classes without ``GRAPH``; ``GRAPH ?g`` still names the article.
 """
 
 from __future__ import annotations
 
+import re
+import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
 
-from .errors import ParseError, QueryError
-from .resources import ontology_path, queries_dir
+from .dataset import store_layout
+from .errors import InputError, ParseError, QueryError
+from .resources import VOCABULARY_FILES, queries_dir
 
-__all__ = ["open_store", "run_query", "shipped_query", "shipped_queries", "python_value"]
+__all__ = ["open_store", "LocalTarget", "EndpointTarget", "labeler", "query_text", "run_query", "shipped_query",
+           "shipped_queries", "python_value"]
 
-VOCABULARY = ("fupin.ttl", "lexicon.ttl", "gazetteer.ttl", "repairs.ttl")
 
-
-def open_store(quads, vocabulary=VOCABULARY) -> ox.Store:
-    """An in-memory store holding ``quads`` and the ``vocabulary`` files, all in the default graph."""
+def open_store(quads, vocabulary=VOCABULARY_FILES) -> ox.Store:
+    """An in-memory store holding ``quads`` and the ``vocabulary`` files, laid out as in the embedded store."""
     store = ox.Store()
-    store.extend(ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph()) for q in quads)
-    for name in vocabulary:
-        store.load(path=str(ontology_path(name)), format=ox.RdfFormat.TURTLE)
+    for graph_quads in store_layout(quads, vocabulary=vocabulary).values():
+        store.extend(graph_quads)
     return store
+
+
+@dataclass
+class LocalTarget:
+    """A pyoxigraph store (in memory, or the embedded store opened for reading)."""
+
+    store: ox.Store
+
+    def run(self, text: str, origin: str = "query"):
+        """``ox.QuerySolutions``, ``ox.QueryBoolean``, or a list of ``ox.Triple`` for CONSTRUCT and DESCRIBE.
+
+        Raises
+        ------
+        ParseError
+            The query does not parse; the error names line and column.
+        """
+        try:
+            result = self.store.query(text, use_default_graph_as_union=True)
+        except SyntaxError as e:
+            raise _syntax_error(origin, str(e)) from None
+        except OSError as e:
+            raise QueryError(f"{origin}: {e}") from None
+        return list(result) if isinstance(result, ox.QueryTriples) else result
+
+
+@dataclass
+class EndpointTarget:
+    """A SPARQL 1.1 Protocol endpoint (``…/query`` of Oxigraph, ``…/sparql`` of Virtuoso, ``…/ds/sparql`` of Fuseki)."""
+
+    url: str
+    retries: int = 4
+
+    def run(self, text: str, origin: str = "query"):
+        from .remote import query_endpoint
+
+        return query_endpoint(self.url, text, retries=self.retries)
+
+
+def labeler(target, lang: str, chunk: int = 400):
+    """A function from IRIs to their display names in ``lang``, looked up through ``target`` in batches."""
+    from .results import best_name, label_query
+
+    def labels(iris: list[str]) -> dict[str, str]:
+        names: dict[str, list] = {}
+        for i in range(0, len(iris), chunk):
+            for row in target.run(label_query(iris[i:i + chunk]), "label lookup"):
+                names.setdefault(row["s"].value, []).append((row["name"], row["kind"].value))
+        return {iri: name for iri, found in names.items() if (name := best_name(found, lang))}
+
+    return labels
+
+
+def _syntax_error(origin: str, message: str) -> ParseError:
+    """pyoxigraph's ``error at 3:12: expected …`` as a ParseError with line and column."""
+    message = " ".join(message.split())
+    match = re.match(r"error at (\d+):(\d+): (.*)", message)
+    line, column, words = (int(match.group(1)), int(match.group(2)), match.group(3)) if match else (None, None, message)
+    if len(words) > 160:
+        words = words[:160].rsplit(" ", 1)[0] + " …"
+    return ParseError(origin, f"SPARQL syntax error: {words}", line, column)
 
 
 def shipped_queries() -> dict[str, Path]:
@@ -46,21 +109,48 @@ def shipped_query(name: str) -> str:
     return queries[name].read_text(encoding="utf-8")
 
 
+def query_text(argument: str) -> tuple[str, str]:
+    """(text, origin) of a query given as ``-`` (standard input), a shipped query's name, a file, or the text.
+
+    >>> query_text("cq12")[1]
+    'cq12.rq'
+    >>> query_text("ASK { ?s ?p ?o }")
+    ('ASK { ?s ?p ?o }', 'query')
+
+    Raises
+    ------
+    InputError
+        The argument names a query file (``.rq``, ``.sparql``) that does not exist or is not UTF-8.
+    """
+    if argument == "-":
+        return sys.stdin.read(), "<stdin>"
+    if argument in shipped_queries():
+        return shipped_query(argument), f"{argument}.rq"
+    path = Path(argument)
+    looks_like_file = "\n" not in argument and len(argument) < 4096
+    if looks_like_file and path.suffix.lower() in (".rq", ".sparql") and not path.is_file():
+        raise InputError(path, "no such query file")
+    if looks_like_file and path.is_file():
+        try:
+            return path.read_text(encoding="utf-8"), str(path)
+        except UnicodeDecodeError:
+            raise InputError(path, "not a UTF-8 text file") from None
+    return argument, "query"
+
+
 def run_query(store: ox.Store, text: str, source: str = "<query>"):
-    """Run SPARQL; return rows as lists of plain Python values (str, int, float, bool), or a bool for ASK.
+    """Run SPARQL over a local store; rows as dicts of plain Python values (str, int, float, bool), a bool for ASK,
+    (s, p, o) tuples for CONSTRUCT.
 
     Raises
     ------
     ParseError
         The query does not parse (message carries line and column).
     """
-    try:
-        result = store.query(text)
-    except SyntaxError as e:
-        raise ParseError(source, str(e)) from None
+    result = LocalTarget(store).run(text, source)
     if isinstance(result, ox.QueryBoolean):
         return bool(result)
-    if isinstance(result, ox.QueryTriples):
+    if isinstance(result, list):
         return [tuple(_py(t) for t in (tr.subject, tr.predicate, tr.object)) for tr in result]
     names = [v.value for v in result.variables]
     return [{n: _py(row[n]) for n in names} for row in result]

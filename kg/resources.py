@@ -6,9 +6,12 @@ from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
 
-__all__ = ["ontology_path", "shapes_dir", "queries_dir", "bundled_article", "data_file", "vocabulary_triples"]
+__all__ = ["VOCABULARY_FILES", "ontology_path", "shapes_dir", "queries_dir", "bundled_article", "data_file", "vocabulary_triples"]
 
 SEED_ARTICLE = "000_bdc2813b06239aaa.txt"
+
+#: The vocabulary files that ship with the package: the ontology, the lexicon, the gazetteer, the repair table.
+VOCABULARY_FILES = ("fupin.ttl", "lexicon.ttl", "gazetteer.ttl", "repairs.ttl")
 
 
 def data_file(package: str, name: str) -> Path:

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Install what the tests need and run the whole test suite: from Debian, Raptor's rapper, Apache Jena
-# (its SHACL engine is checked against pySHACL) with a Java runtime, and Graphviz with the Noto CJK fonts (the
-# responsibility-network drawings); the package with its test extras in .venv.
+# (its SHACL engine is checked against pySHACL) with a Java runtime, Graphviz with the Noto CJK fonts (the
+# responsibility-network drawings) and Virtuoso Open Source; the package with its test extras (the Oxigraph
+# server among them) in .venv. Starts an Oxigraph server and Virtuoso on loopback for the store tests
+# (scripts/servers.sh) and stops them when the tests end.
 # Safe to run again: installs only what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,8 +15,13 @@ command -v java >/dev/null 2>&1 || MISSING+=(default-jre-headless)
 command -v unzip >/dev/null 2>&1 || MISSING+=(unzip)
 command -v dot >/dev/null 2>&1 || MISSING+=(graphviz)
 [ -f /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc ] || MISSING+=(fonts-noto-cjk)
+command -v virtuoso-t >/dev/null 2>&1 || MISSING+=(virtuoso-opensource)
+command -v curl >/dev/null 2>&1 || MISSING+=(curl)
 if [ ${#MISSING[@]} -gt 0 ]; then
     if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
+    # Virtuoso's package asks for a dba password; the test servers set their own on first start.
+    printf '%s\n' "virtuoso-opensource-7 virtuoso-opensource-7/dba-password password dba" \
+        "virtuoso-opensource-7 virtuoso-opensource-7/dba-password-again password dba" | $SUDO debconf-set-selections
     $SUDO apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${MISSING[@]}" >/dev/null
 fi
@@ -25,4 +32,7 @@ if [ ! -x .venv/bin/python ]; then
 fi
 .venv/bin/python -m pip install -q --upgrade pip
 .venv/bin/python -m pip install -q -e '.[test]'
-exec .venv/bin/python -m pytest "$@"
+
+eval "$(bash scripts/servers.sh start)"
+trap 'bash scripts/servers.sh stop' EXIT
+.venv/bin/python -m pytest "$@"

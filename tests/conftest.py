@@ -42,3 +42,88 @@ def seed_ttl(seed_quads):
     from kg.export import RdfFormat, serialize
 
     return serialize(seed_quads, RdfFormat.TURTLE)
+
+
+# Triple-store servers. scripts/servers.sh (run by scripts/test.sh) starts an Oxigraph server and Virtuoso and
+# exports their URLs; tests that need a server of their own (to kill it) start `oxigraph serve` themselves.
+
+def _started_by_test_sh(variable):
+    import os
+
+    value = os.environ.get(variable)
+    if not value:
+        pytest.fail(f"{variable} is not set: run the tests with `bash scripts/test.sh`, which starts the servers")
+    return value
+
+
+@pytest.fixture(scope="session")
+def oxigraph_url():
+    """The Oxigraph server started for the tests (Graph Store Protocol at /store, queries at /query)."""
+    return _started_by_test_sh("KG_TEST_OXIGRAPH")
+
+
+@pytest.fixture(scope="session")
+def virtuoso():
+    """(URL, dba password) of the Virtuoso server started for the tests."""
+    return _started_by_test_sh("KG_TEST_VIRTUOSO"), _started_by_test_sh("KG_TEST_VIRTUOSO_PASSWORD")
+
+
+@pytest.fixture(scope="session")
+def oxigraph_binary():
+    import shutil
+    import sys
+    from pathlib import Path
+
+    beside = Path(sys.executable).parent / "oxigraph"
+    found = str(beside) if beside.exists() else shutil.which("oxigraph")
+    if not found:
+        pytest.fail("the oxigraph server binary is missing: pip install -e '.[test]'")
+    return found
+
+
+@pytest.fixture
+def serve(oxigraph_binary):
+    """Start `oxigraph serve` on a location; answers its base URL and process; stops it after the test."""
+    import socket
+    import subprocess
+    import time
+    import urllib.request
+
+    processes = []
+
+    def start(location):
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+        process = subprocess.Popen([oxigraph_binary, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}",
+                                    "--union-default-graph"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        processes.append(process)
+        url = f"http://127.0.0.1:{port}"
+        for _ in range(300):
+            try:
+                urllib.request.urlopen(f"{url}/query?query=ASK%7B%7D", timeout=1)
+                return url, process
+            except OSError:
+                if process.poll() is not None:
+                    pytest.fail(f"oxigraph serve exited: {process.stderr.read().decode()}")
+                time.sleep(0.05)
+        pytest.fail("oxigraph serve did not answer within 15 s")
+
+    yield start
+    for process in processes:
+        process.kill()
+        process.wait()
+
+
+@pytest.fixture
+def synthetic_nquads():
+    """Write an N-Quads file of ``graphs`` graphs of ``per_graph`` triples each (240,000 by default)."""
+
+    def write(path, graphs=40, per_graph=6000):
+        with open(path, "w") as f:
+            for g in range(graphs):
+                for i in range(per_graph):
+                    f.write(f'<https://example.org/s{i}> <https://example.org/p{i % 7}> "{g}-{i}" <https://example.org/g{g}> .\n')
+        return path
+
+    return write

@@ -8,7 +8,7 @@ from click.testing import CliRunner
 
 from kg.cli import main
 
-COMMANDS = ["build", "export", "validate", "eval", "chain"]
+COMMANDS = ["build", "export", "validate", "eval", "chain", "query", "load"]
 
 
 @pytest.mark.parametrize("args", [["--help"], ["-h"]] + [[c, "--help"] for c in COMMANDS])

@@ -146,3 +146,25 @@ def test_cq19_labels(seed_store):
     assert (fs["zhHant"], fs["zhHans"], fs["en"]) == ("第一書記", "第一书记", "first secretary")
     cls = rows["https://w3id.org/fupin-kg/ontology#FundingStandard"]
     assert (cls["zhHant"], cls["zhHans"], cls["en"]) == ("經費標準", "经费标准", "funding standard")
+
+
+def test_named_graphs_add_no_duplicate_rows(seed_quads, seed_store):
+    """Queries see the union of the article and vocabulary graphs; a triple stated in both (a place's label is in
+    the article and in the gazetteer) must not double the rows of a shipped query."""
+    import pyoxigraph as ox
+
+    from kg.resources import VOCABULARY_FILES, vocabulary_triples
+
+    merged = ox.Store()
+    merged.extend(ox.Quad(q.subject, q.predicate, q.object) for q in seed_quads)
+    merged.extend(ox.Quad(t.subject, t.predicate, t.object) for name in VOCABULARY_FILES for t in vocabulary_triples(name))
+
+    def rows(result):
+        if isinstance(result, ox.QueryBoolean):
+            return bool(result)
+        return sorted(tuple(str(t) for t in (row if isinstance(row, ox.Triple) else [row[v] for v in result.variables]))
+                      for row in result)
+
+    for name in shipped_queries():
+        text = shipped_query(name)
+        assert rows(seed_store.query(text, use_default_graph_as_union=True)) == rows(merged.query(text)), name

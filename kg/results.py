@@ -1,0 +1,120 @@
+"""Query results as bytes: the W3C SPARQL 1.1 result formats, RDF for graphs, and a readable table.
+
+The table puts each IRI as a CURIE with its label in the chosen language beside it, literals as their text,
+and aligns columns by display width (a CJK character takes two columns).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable, Iterable
+
+import pyoxigraph as ox
+
+from .errors import QueryError
+from .export import RdfFormat, serialize
+from .namespaces import curie
+
+__all__ = ["render", "table", "label_query"]
+
+#: SELECT and ASK answer in table or a W3C results format; CONSTRUCT and DESCRIBE in table (Turtle) or RDF.
+_W3C = {"csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV, "json": ox.QueryResultsFormat.JSON,
+        "xml": ox.QueryResultsFormat.XML}
+_RDF = {"table": RdfFormat.TURTLE, "ttl": RdfFormat.TURTLE, "nt": RdfFormat.N_TRIPLES, "json": RdfFormat.JSON_LD,
+        "xml": RdfFormat.RDF_XML}
+
+Labels = Callable[[list[str]], dict[str, str]]
+
+
+def render(result, fmt: str = "table", labels: Labels | None = None) -> bytes:
+    """``result`` (solutions, a boolean, or a list of triples) in format ``fmt``.
+
+    Raises
+    ------
+    QueryError
+        The format does not hold this kind of result (CSV for a graph, Turtle for solutions).
+    """
+    if isinstance(result, list):
+        if fmt not in _RDF:
+            raise QueryError(f"--format {fmt} holds SELECT and ASK results; a CONSTRUCT or DESCRIBE answers with a "
+                             "graph: use table (Turtle), ttl, nt, json (JSON-LD) or xml (RDF/XML)")
+        return serialize([ox.Quad(t.subject, t.predicate, t.object) for t in result], _RDF[fmt])
+    if fmt in _W3C:
+        return result.serialize(format=_W3C[fmt])
+    if fmt != "table":
+        raise QueryError(f"--format {fmt} holds a graph; SELECT and ASK answer in table, csv, tsv, json or xml")
+    if isinstance(result, ox.QueryBoolean):
+        return b"true\n" if bool(result) else b"false\n"
+    names = [v.value for v in result.variables]
+    rows = [[row[name] for name in names] for row in result]
+    return table(names, rows, labels).encode("utf-8")
+
+
+def table(names: list[str], rows: list[list], labels: Labels | None = None) -> str:
+    """A plain-text table of solutions, with a row count.
+
+    >>> iri = ox.NamedNode("https://w3id.org/fupin-kg/id/place/x")
+    >>> print(table(["place", "n"], [[iri, ox.Literal("25", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer"))]],
+    ...             lambda iris: {iris[0]: "某縣"}), end="")
+    place           n
+    --------------  --
+    place:x (某縣)  25
+    (1 row)
+    """
+    iris = sorted({t.value for row in rows for t in row if isinstance(t, ox.NamedNode)})
+    names_of = labels(iris) if labels and iris else {}
+    cells = [[_cell(t, names_of) for t in row] for row in rows]
+    widths = [max([_width(n), 2] + [_width(r[i]) for r in cells]) for i, n in enumerate(names)]
+    lines = ["  ".join(_pad(n, w) for n, w in zip(names, widths)).rstrip(),
+             "  ".join("-" * w for w in widths)]
+    lines += ["  ".join(_pad(c, w) for c, w in zip(r, widths)).rstrip() for r in cells]
+    lines.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+    return "\n".join(lines) + "\n"
+
+
+def label_query(iris: Iterable[str]) -> str:
+    """SPARQL for what names each IRI: its labels (``rdfs:label``, ``skos:prefLabel``) and the text it was
+    derived from (``prov:wasDerivedFrom/nif:anchorOf``, for facts such as figures that have no label)."""
+    values = " ".join(f"<{i}>" for i in iris)
+    return ("SELECT ?s ?name ?kind WHERE { VALUES ?s { " + values + " } "
+            "{ ?s <http://www.w3.org/2000/01/rdf-schema#label>|<http://www.w3.org/2004/02/skos/core#prefLabel> ?name "
+            'BIND("label" AS ?kind) } UNION { ?s <http://www.w3.org/ns/prov#wasDerivedFrom>/'
+            '<http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#anchorOf> ?name BIND("text" AS ?kind) } }')
+
+
+def best_name(names: list[tuple[ox.Literal, str]], lang: str) -> str | None:
+    """The label in ``lang``, else in the next language of zh-Hant, zh-Hans, en, else any label, else the text
+    that states the fact in 「」.
+
+    >>> best_name([(ox.Literal("Huaying", language="en"), "label"), (ox.Literal("華鎣市", language="zh-Hant"), "label")], "zh-Hans")
+    '華鎣市'
+    """
+    labels = {(n.language or "").lower(): n.value for n, kind in names if kind == "label"}
+    for tag in (lang, "zh-Hant", "zh-Hans", "en", ""):
+        if tag.lower() in labels:
+            return labels[tag.lower()]
+    if labels:
+        return next(iter(labels.values()))
+    texts = sorted(n.value for n, kind in names if kind == "text")
+    return f"「{texts[0]}」" if texts else None
+
+
+def _cell(term, labels: dict[str, str]) -> str:
+    if term is None:
+        return ""
+    if isinstance(term, ox.NamedNode):
+        name = curie(term.value)
+        return f"{name} ({labels[term.value]})" if term.value in labels else name
+    if isinstance(term, ox.BlankNode):
+        return f"_:{term.value}"
+    if isinstance(term, ox.Literal):
+        return " ".join(term.value.split())
+    return str(term)
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * (width - _width(text))
