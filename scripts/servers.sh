@@ -52,8 +52,13 @@ start() {
 
     wait_for "http://127.0.0.1:$oxi_port/query?query=ASK%7B%7D" 30 "the Oxigraph server" "$dir/oxigraph.log" >&2
     wait_for "http://127.0.0.1:$virt_port/sparql?query=ASK%7B%7D" 120 Virtuoso "$dir/virtuoso/virtuoso.log" >&2
-    password=$("$BIN/python" -c 'import secrets; print(secrets.token_urlsafe(12))')
-    isql-vt "127.0.0.1:$isql_port" dba dba exec="SET PASSWORD dba $password;" > /dev/null
+    password=$("$BIN/python" -c 'import secrets; print("kg" + secrets.token_hex(8))')
+    if ! isql-vt "127.0.0.1:$isql_port" dba dba exec="SET PASSWORD dba $password;" > "$dir/virtuoso/isql.out" 2>&1 \
+            || grep -q "Error" "$dir/virtuoso/isql.out"; then
+        echo "servers.sh: could not set Virtuoso's dba password:" >&2
+        cat "$dir/virtuoso/isql.out" >&2
+        return 1
+    fi
 
     echo "export KG_TEST_SERVERS_DIR=$dir"
     echo "export KG_TEST_OXIGRAPH=http://127.0.0.1:$oxi_port"
