@@ -33,11 +33,13 @@ class Endpoint:
     """An HTTP endpoint with retries, backoff and authentication as the server asks for it.
 
     ``idempotent=False`` stops retries after a request may have reached the server (a POST that adds blank
-    nodes would add them twice); connection failures before sending are retried either way.
+    nodes would add them twice); connection failures before sending are retried either way. ``timeout`` is
+    (connect, read) in seconds; the first also bounds each stall while a body is sent, as a server that loads
+    in one transaction reads a large body slowly.
     """
 
     def __init__(self, url: str, *, retries: int = 4, backoff: float = 0.5, idempotent: bool = True,
-                 timeout: tuple[float, float] = (10.0, 900.0)):
+                 timeout: tuple[float, float] = (60.0, 1800.0)):
         import requests
         from requests.adapters import HTTPAdapter
         from urllib3.util.retry import Retry

@@ -68,46 +68,25 @@ def virtuoso():
     return _started_by_test_sh("KG_TEST_VIRTUOSO"), _started_by_test_sh("KG_TEST_VIRTUOSO_PASSWORD")
 
 
-@pytest.fixture(scope="session")
-def oxigraph_binary():
-    import shutil
+@pytest.fixture
+def serve():
+    """Start `oxigraph serve` on a location (scripts/oxigraph_server.py); answers its base URL and process; stops
+    it after the test."""
     import sys
     from pathlib import Path
 
-    beside = Path(sys.executable).parent / "oxigraph"
-    found = str(beside) if beside.exists() else shutil.which("oxigraph")
-    if not found:
-        pytest.fail("the oxigraph server binary is missing: pip install -e '.[test]'")
-    return found
-
-
-@pytest.fixture
-def serve(oxigraph_binary):
-    """Start `oxigraph serve` on a location; answers its base URL and process; stops it after the test."""
-    import socket
-    import subprocess
-    import time
-    import urllib.request
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+    import oxigraph_server
 
     processes = []
 
     def start(location):
-        with socket.socket() as s:
-            s.bind(("127.0.0.1", 0))
-            port = s.getsockname()[1]
-        process = subprocess.Popen([oxigraph_binary, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}",
-                                    "--union-default-graph"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        try:
+            url, process = oxigraph_server.start(location)
+        except RuntimeError as e:
+            pytest.fail(str(e))
         processes.append(process)
-        url = f"http://127.0.0.1:{port}"
-        for _ in range(300):
-            try:
-                urllib.request.urlopen(f"{url}/query?query=ASK%7B%7D", timeout=1)
-                return url, process
-            except OSError:
-                if process.poll() is not None:
-                    pytest.fail(f"oxigraph serve exited: {process.stderr.read().decode()}")
-                time.sleep(0.05)
-        pytest.fail("oxigraph serve did not answer within 15 s")
+        return url, process
 
     yield start
     for process in processes:
