@@ -228,11 +228,13 @@ def query(query_arg, data_files, store_dir, endpoint, fmt, lang, encoding):
     a file, - for standard input, or the query text. By default it runs over
     the bundled article; --data, --store or --endpoint choose other graphs.
     Local queries see the union of all graphs as the default graph (the
-    articles and the vocabulary); GRAPH ?g names each article's graph.
+    articles and the vocabulary; GRAPH ?g names each article's graph) and
+    know the prefixes of the published files (fp:, lex:, kgid:, org:, skos:,
+    rdfs: …); at an endpoint, declare them.
 
     \b
     Example:
-        kg query 'SELECT ?s WHERE { ?s ?p 8540 }'
+        kg query 'SELECT ?figure ?value WHERE { ?figure fp:value ?value }'
         kg query cq12 --lang en
         kg query cq07 --format csv --data out/kg.nq
         kg query 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }' --store

@@ -1,6 +1,6 @@
 """SPARQL over the graph: in memory, in the embedded store, or at a remote endpoint.
 
-Local stores hold the store layout (:mod:`kg.dataset`: each article in its named graph, each vocabulary
+Local queries know the prefixes of the published files. Local stores hold the store layout (:mod:`kg.dataset`: each article in its named graph, each vocabulary
 file in its own) and queries see the union of all graphs as their default graph, so a query reaches the
 labels of lexicon concepts and ontology classes without ``GRAPH``; ``GRAPH ?g`` still names the article.
 """
@@ -16,6 +16,7 @@ import pyoxigraph as ox
 
 from .dataset import store_layout
 from .errors import InputError, ParseError, QueryError
+from .namespaces import PREFIXES
 from .resources import VOCABULARY_FILES, queries_dir
 
 __all__ = ["open_store", "LocalTarget", "EndpointTarget", "labeler", "query_text", "run_query", "shipped_query",
@@ -32,7 +33,8 @@ def open_store(quads, vocabulary=VOCABULARY_FILES) -> ox.Store:
 
 @dataclass
 class LocalTarget:
-    """A pyoxigraph store (in memory, or the embedded store opened for reading)."""
+    """A pyoxigraph store (in memory, or the embedded store opened for reading). Queries may use the prefixes of
+    the published files (``fp:``, ``lex:``, ``kgid:``, ``org:``, ``skos:``, ``rdfs:`` …) without declaring them."""
 
     store: ox.Store
 
@@ -45,7 +47,7 @@ class LocalTarget:
             The query does not parse; the error names line and column.
         """
         try:
-            result = self.store.query(text, use_default_graph_as_union=True)
+            result = self.store.query(text, use_default_graph_as_union=True, prefixes=PREFIXES)
         except SyntaxError as e:
             raise _syntax_error(origin, str(e)) from None
         except OSError as e:

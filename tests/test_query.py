@@ -128,3 +128,8 @@ def test_render_tables_align_wide_characters():
                                     "<http://www.w3.org/2000/01/rdf-schema#label> ?l } ORDER BY ?l")
     lines = render(result).decode().splitlines()
     assert lines == ["l", "-------", "Huaying", "华蓥市", "華鎣市", "(3 rows)"]
+
+
+def test_local_queries_know_the_published_prefixes():
+    result = kg("query", "SELECT ?v WHERE { ?f fp:value ?v } ORDER BY DESC(?v) LIMIT 1", "-f", "csv")
+    assert result.output.splitlines() == ["v", "400000"]
