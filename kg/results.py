@@ -86,8 +86,8 @@ def best_name(names: list[tuple[ox.Literal, str]], lang: str) -> str | None:
     """The label in ``lang``, else in the next language of zh-Hant, zh-Hans, en, else any label, else the text
     that states the fact in 「」.
 
-    >>> best_name([(ox.Literal("Huaying", language="en"), "label"), (ox.Literal("華鎣市", language="zh-Hant"), "label")], "zh-Hans")
-    '華鎣市'
+    >>> best_name([(ox.Literal("Some county", language="en"), "label"), (ox.Literal("某縣", language="zh-Hant"), "label")], "zh-Hans")
+    '某縣'
     """
     labels = {(n.language or "").lower(): n.value for n, kind in names if kind == "label"}
     for tag in (lang, "zh-Hant", "zh-Hans", "en", ""):
