@@ -246,20 +246,21 @@ def query(query_arg, data_files, store_dir, endpoint, fmt, lang, encoding):
     if sum(x is not None for x in (data_files or None, store_dir, endpoint)) > 1:
         raise click.UsageError("give at most one of --data, --store and --endpoint")
     text, origin = query_text(query_arg)
-    if endpoint:
-        target = EndpointTarget(endpoint)
+
+    def answer(target):
         _emit(render(target.run(text, origin), fmt, labeler(target, lang)), None)
+
+    if endpoint:
+        answer(EndpointTarget(endpoint))
     elif store_dir is not None:
         from .store import reading
 
         with reading(_store_dir(store_dir), progress=_progress) as store:
-            target = LocalTarget(store)
-            _emit(render(target.run(text, origin), fmt, labeler(target, lang)), None)
+            answer(LocalTarget(store))
     else:
         from .pipeline import load_inputs
 
-        target = LocalTarget(open_store(load_inputs(_articles(data_files), encoding)))
-        _emit(render(target.run(text, origin), fmt, labeler(target, lang)), None)
+        answer(LocalTarget(open_store(load_inputs(_articles(data_files), encoding))))
 
 
 @main.command(context_settings=CONTEXT)
