@@ -75,28 +75,88 @@ def main():
 
 
 @main.command(context_settings=CONTEXT)
-@article_arguments
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--out", "out_dir", default="out", show_default=True, type=click.Path(file_okay=False, path_type=Path),
               help="Directory to publish the dataset into.")
-def build(articles, encoding, out_dir):
-    """Build the graph from article files and publish it into OUT.
+@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Processes to build articles in (default: CPU count).")
+@click.option("--cache", "cache_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Where built articles are kept, so unchanged ones are not extracted again "
+                   "(default: $KG_CACHE, else fupin-kg/articles in the user cache directory).")
+@click.option("--no-cache", is_flag=True, help="Build every article afresh and keep nothing.")
+@click.option("--encoding", metavar="ENC", help="Force the input encoding (default: detect UTF-8, GB18030/GBK, Big5).")
+def build(paths, out_dir, jobs, cache_dir, no_cache, encoding):
+    """Build the graph from article files and folders and publish it into OUT.
 
-    With no ARTICLE, builds the bundled article (CPC News, 2016-12-13).
-    Validates the graph first and refuses to publish one that breaks the core
-    shapes. Writes kg.ttl, kg.nt, kg.nq, kg.jsonld, the ontology, void.ttl,
-    validation-report.ttl, network.graphml (the graph as a network) and
-    responsibility.dot (the responsibility view for Graphviz); each file is
-    replaced atomically, and nothing is written if any input fails.
+    Each PATH is an article file or a folder, searched for *.txt and *.html
+    files. With no PATH, builds the bundled article (CPC News, 2016-12-13).
+    Each article becomes a named graph; an entity named in several articles
+    (the same city, body, role, document) gets one IRI, and merges.tsv says
+    which and why.
+
+    A file that cannot be read or built is reported (one Error line each) and
+    the others are published; the exit status is then 1. The graph is
+    validated, and an article whose graph breaks the core shapes is left out
+    the same way.
+
+    Writes kg.nq and kg.trig (each article in its named graph, the ontology,
+    lexicon, gazetteer and repairs in theirs), kg.ttl, kg.nt and kg.jsonld
+    (the facts in one graph), the ontology, void.ttl, validation-report.ttl,
+    merges.tsv, network.graphml and responsibility.dot. Each file is replaced
+    atomically.
 
     \b
     Example:
         kg build
-        kg build article.txt --out site/data
+        kg build articles/ --out site/data --jobs 4
     """
+    from .errors import NothingBuilt
     from .publish import build_dataset
 
-    result = build_dataset(_articles(articles), out_dir, encoding=encoding)
+    cache = None if no_cache else cache_dir
+    if cache is None and not no_cache:
+        from .corpus import default_cache_dir
+
+        cache = default_cache_dir()
+    with _progress_bar("building articles") as progress:
+        try:
+            result = build_dataset(_articles(paths), out_dir, encoding=encoding, jobs=jobs, cache_dir=cache,
+                                   progress=progress)
+        except NothingBuilt as e:
+            _report_failures(e.failures)
+            sys.exit(1)
     click.echo(result.summary())
+    if result.failures:
+        _report_failures(result.failures)
+        click.echo(f"Error: {len(result.failures)} of {len(result.failures) + len(result.articles)} files did not build "
+                   f"(listed above); the others were published", err=True)
+        sys.exit(1)
+
+
+def _report_failures(failures) -> None:
+    for f in failures:
+        click.echo(f"Error: {f}", err=True)
+
+
+class _progress_bar:
+    """A progress bar on standard error for long runs, only when someone watches it (a terminal)."""
+
+    def __init__(self, label: str):
+        self.label, self.bar = label, None
+
+    def __enter__(self):
+        return self.update
+
+    def update(self, done: int, total: int) -> None:
+        if not sys.stderr.isatty() or total < 2:
+            return
+        if self.bar is None:
+            self.bar = click.progressbar(length=total, label=self.label, file=sys.stderr, show_pos=True, show_eta=True)
+            self.bar.__enter__()
+        self.bar.update(done - self.bar.pos)
+
+    def __exit__(self, *exc):
+        if self.bar is not None:
+            self.bar.__exit__(*exc)
 
 
 @main.command(context_settings=CONTEXT)

@@ -6,7 +6,7 @@ The library raises these; the CLI turns them into ``Error: …`` lines.
 from __future__ import annotations
 
 __all__ = ["KgError", "InputError", "ParseError", "LexiconError", "NoArticleBody", "QueryError", "NonConformant", "StoreError",
-           "EndpointError"]
+           "EndpointError", "NothingBuilt"]
 
 
 class KgError(Exception):
@@ -60,3 +60,11 @@ class StoreError(KgError):
 
 class EndpointError(KgError):
     """A remote SPARQL or Graph Store endpoint refused a request or could not be reached."""
+
+
+class NothingBuilt(KgError):
+    """No article of a build could be built; carries one :class:`~kg.corpus.Failure` per file."""
+
+    def __init__(self, failures):
+        self.failures = list(failures)
+        super().__init__("\n".join(str(f) for f in self.failures) or "no article files given")

@@ -16,7 +16,7 @@ import pyoxigraph as ox
 
 from .namespaces import DCAT, DCT, PREFIXES, RDF, VOID, XSD
 
-__all__ = ["RdfFormat", "serialize", "write_atomic", "publish", "sorted_quads"]
+__all__ = ["RdfFormat", "serialize", "write_atomic", "publish", "sorted_quads", "sorted_lines", "vocabulary_nquads"]
 
 
 class RdfFormat(enum.Enum):
@@ -99,22 +99,64 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
-def publish(quads, out_dir: Path, ontology_files: dict[str, bytes], version: str, articles: list[str],
-            extra_files: dict[str, bytes] | None = None) -> list[Path]:
-    """Write the published dataset: kg.ttl, kg.nt, kg.nq, kg.jsonld, the frozen ontology, ``extra_files``
-    (the validation report, the network files) and void.ttl.
+def sorted_lines(data: bytes) -> bytes:
+    """N-Triples or N-Quads lines in byte order, each once: a canonical order that costs one sort of byte strings.
 
-    Every file is rendered in memory first, then each is replaced atomically.
+    >>> sorted_lines(b"<b> <p> <o> .\\n<a> <p> <o> .\\n<b> <p> <o> .\\n")
+    b'<a> <p> <o> .\\n<b> <p> <o> .\\n'
     """
-    quads = sorted_quads(quads)
+    return b"".join(sorted(set(data.splitlines(keepends=True))))
+
+
+def vocabulary_nquads(names) -> bytes:
+    """The vocabulary files as N-Quads, each in the graph its ``owl:Ontology`` names, in the order given.
+
+    Blank nodes (OWL lists) are named by the file and their order in it, so the bytes do not change between runs.
+    """
+    from .dataset import store_layout
+
+    out = []
+    for name, quads in zip(names, store_layout([], vocabulary=names).values()):
+        stem, labels = Path(name).stem, {}
+
+        def stable(term):
+            if isinstance(term, ox.BlankNode):
+                return labels.setdefault(term, ox.BlankNode(f"{stem}{len(labels)}"))
+            return term
+
+        quads = [ox.Quad(stable(q.subject), q.predicate, stable(q.object), q.graph_name) for q in quads]
+        out.append(sorted_lines(ox.serialize(quads, format=ox.RdfFormat.N_QUADS)))
+    return b"".join(out)
+
+
+def publish(nquads: bytes, out_dir: Path, ontology_files: dict[str, bytes], version: str, articles: list[str],
+            extra_files: dict[str, bytes] | None = None) -> list[Path]:
+    """Write the published dataset from the articles' N-Quads (graph by graph, each in canonical order).
+
+    kg.nq and kg.trig hold the whole dataset: each article in its named graph, and the ontology, the lexicon, the
+    gazetteer and the repair table each in theirs. kg.ttl, kg.nt and kg.jsonld hold the articles' facts merged into
+    one graph. Then the frozen ontology, ``extra_files`` (the validation report, the merge report, the network
+    files) and void.ttl. Every file is rendered in memory first, then each is replaced atomically.
+    """
+    from .resources import VOCABULARY_FILES
+
+    data_nt = sorted_lines(ox.serialize((q.triple for q in ox.parse(nquads, format=ox.RdfFormat.N_QUADS)),
+                                        format=ox.RdfFormat.N_TRIPLES))
+    dataset_nq = nquads + vocabulary_nquads(VOCABULARY_FILES)
     files: dict[str, bytes] = {}
-    for name, fmt in (("kg.ttl", RdfFormat.TURTLE), ("kg.nt", RdfFormat.N_TRIPLES), ("kg.nq", RdfFormat.N_QUADS),
-                      ("kg.jsonld", RdfFormat.JSON_LD)):
-        files[name] = serialize(quads, fmt)
+
+    def reserialize(data: bytes, source: RdfFormat, target: RdfFormat) -> bytes:
+        return ox.serialize(ox.parse(data, format=source.ox), format=target.ox, prefixes=PREFIXES)
+
+    files["kg.ttl"] = reserialize(data_nt, RdfFormat.N_TRIPLES, RdfFormat.TURTLE)
+    files["kg.nt"] = data_nt
+    files["kg.nq"] = dataset_nq
+    files["kg.trig"] = reserialize(dataset_nq, RdfFormat.N_QUADS, RdfFormat.TRIG)
+    files["kg.jsonld"] = reserialize(data_nt, RdfFormat.N_TRIPLES, RdfFormat.JSON_LD)
     for name, data in sorted(ontology_files.items()):
         files[f"ontology/{version}/{name}"] = data
     files.update(extra_files or {})
-    files["void.ttl"] = _void(files, quads, version, articles)
+    files["void.ttl"] = _void(files, data_nt, version, articles)
     written = []
     for name, data in files.items():
         write_atomic(Path(out_dir) / name, data)
@@ -122,13 +164,13 @@ def publish(quads, out_dir: Path, ontology_files: dict[str, bytes], version: str
     return written
 
 
-def _void(files: dict[str, bytes], quads, version: str, articles: list[str]) -> bytes:
+def _void(files: dict[str, bytes], data_nt: bytes, version: str, articles: list[str]) -> bytes:
     """A VoID and DCAT description: the dataset, its distributions, triple counts and SHA-256 checksums."""
     base = "https://w3id.org/fupin-kg/dataset"
     n = ox.NamedNode
     lit = lambda v, dt: ox.Literal(str(v), datatype=n(XSD + dt))  # noqa: E731
     ds = n(base)
-    triples = {q.triple for q in quads}
+    triples = list(ox.parse(data_nt, format=ox.RdfFormat.N_TRIPLES))
     out = [
         ox.Triple(ds, n(RDF + "type"), n(VOID + "Dataset")),
         ox.Triple(ds, n(RDF + "type"), n(DCAT + "Dataset")),
@@ -144,7 +186,8 @@ def _void(files: dict[str, bytes], quads, version: str, articles: list[str]) -> 
     ]
     for a in articles:
         out.append(ox.Triple(ds, n(DCT + "source"), n(a)))
-    media = {"ttl": "text/turtle", "nt": "application/n-triples", "nq": "application/n-quads", "jsonld": "application/ld+json",
+    media = {"ttl": "text/turtle", "nt": "application/n-triples", "nq": "application/n-quads", "trig": "application/trig",
+             "jsonld": "application/ld+json", "tsv": "text/tab-separated-values",
              "graphml": "application/graphml+xml", "dot": "text/vnd.graphviz"}
     for name, data in files.items():
         dist = n(f"{base}/distribution/{name.replace('/', '-')}")
@@ -159,7 +202,7 @@ def _void(files: dict[str, bytes], quads, version: str, articles: list[str]) -> 
         ext = name.rsplit(".", 1)[-1]
         if ext in media:
             out.append(ox.Triple(dist, n(DCAT + "mediaType"), n(f"https://www.iana.org/assignments/media-types/{media[ext]}")))
-        if name.startswith("kg."):
+        if name in ("kg.ttl", "kg.nt", "kg.jsonld"):
             out.append(ox.Triple(dist, n(VOID + "triples"), lit(len(triples), "integer")))
     out.sort(key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
     return ox.serialize(out, format=ox.RdfFormat.TURTLE, prefixes={**PREFIXES, "spdx": "http://spdx.org/rdf/terms#"})

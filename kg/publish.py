@@ -19,11 +19,20 @@ class BuildResult:
     counts: Counter
     files: list[Path] = field(default_factory=list)
     validation: Counter = field(default_factory=Counter)
+    failures: list = field(default_factory=list)  # Failure, one per file that did not build
+    extracted: int = 0  # articles extracted in this run (the others came from the cache)
+    merges: int = 0  # entities mentioned in more than one article
 
     def summary(self) -> str:
-        lines = [f"{aid}  {title}  ({when})" for aid, title, when in self.articles]
+        if len(self.articles) <= 10:
+            lines = [f"{aid}  {title}  ({when})" for aid, title, when in self.articles]
+        else:
+            lines = [f"{len(self.articles)} articles ({self.extracted} extracted, "
+                     f"{len(self.articles) - self.extracted} unchanged since the last build)"]
         lines.append(f"{self.triples} triples")
         lines.append(", ".join(f"{self.counts[k]} {k}" for k in SUMMARY_KINDS))
+        if len(self.articles) > 1:
+            lines.append(f"{self.merges} entities mentioned in more than one article share one IRI (see merges.tsv)")
         v = self.validation
         lines.append(f"conforms to the shapes: {v['Violation']} violations, {v['Warning']} warnings, {v['Info']} info")
         lines.append(f"wrote {len(self.files)} files to {self.out_dir}/")
@@ -55,36 +64,52 @@ def network_files(quads) -> dict[str, bytes]:
             "responsibility.dot": to_dot(responsibility_view(quads)).encode("utf-8")}
 
 
-def build_dataset(paths: list[Path], out_dir: Path, encoding: str | None = None) -> BuildResult:
-    """Build every article, then publish; if any article fails, nothing is written.
+def build_dataset(paths: list[Path], out_dir: Path, encoding: str | None = None, *, jobs: int | None = None,
+                  cache_dir: Path | None = None, progress=None) -> BuildResult:
+    """Build every article (folders searched), validate, then publish what built.
+
+    An article that cannot be read, cannot be built, or whose graph breaks the core shapes is a failure of that
+    file alone: it is listed in ``BuildResult.failures`` and the others are published. If none builds, nothing is
+    written.
 
     Raises
     ------
-    InputError, NoArticleBody
-        An input file is missing, empty, binary or holds no article.
+    NothingBuilt
+        No article built; it lists each file's error.
     NonConformant
-        The graph breaks the core shapes; nothing is written.
+        Articles together break a shape that spans graphs; nothing is written.
     """
     from . import __version__
-    from .build import article_iri
+    from .build import article_iri, graph_iri
+    from .corpus import Failure, build_corpus
+    from .errors import NonConformant, NothingBuilt
     from .export import publish
-    from .pipeline import build_article
-
-    from .errors import NonConformant
+    from .merge import find_merges, merges_tsv
     from .validate import validate
 
-    quads, infos = [], []
-    for p in paths:
-        article, ds = build_article(Path(p), encoding)
-        quads.extend(ds)
-        published = article.meta.get("published")
-        infos.append((article.article_id, article.clean_at(article.meta["title"]), published[1].isoformat() if published else "date unknown"))
-    report = validate(quads)
-    if not report.conforms:
+    corpus = build_corpus(paths, jobs=jobs, encoding=encoding, cache_dir=cache_dir, progress=progress)
+    if not corpus.articles:
+        raise NothingBuilt(corpus.failures)
+    report = validate(corpus.quads(), jobs=jobs)
+    broken = {r.graph for r in report.results if r.severity == "Violation"}
+    if None in broken or "" in broken:
         raise NonConformant(report)
-    files = publish(quads, out_dir, ontology_files(), __version__, [article_iri(a[0]) for a in infos],
-                    {"validation-report.ttl": report.to_turtle(), **network_files(quads)})
-    return BuildResult(Path(out_dir), infos, len({q.triple for q in quads}), _counts(quads), files, report.counts)
+    if broken:
+        for a in [a for a in corpus.articles if graph_iri(a.article_id) in broken]:
+            first = next(r for r in report.results if r.graph == graph_iri(a.article_id) and r.severity == "Violation")
+            corpus.failures.append(Failure(a.path, f"{a.path}: its graph breaks the shapes ({first.label or first.focus}: "
+                                                   f"{first.message()}); run `kg validate {a.path}` for the report"))
+        corpus.articles = [a for a in corpus.articles if graph_iri(a.article_id) not in broken]
+        if not corpus.articles:
+            raise NonConformant(report)
+        report = validate(corpus.quads(), jobs=jobs)
+    quads = corpus.quads()
+    merges = find_merges(quads)
+    files = publish(corpus.nquads, out_dir, ontology_files(), __version__, [article_iri(a.article_id) for a in corpus.articles],
+                    {"validation-report.ttl": report.to_turtle(), "merges.tsv": merges_tsv(merges), **network_files(quads)})
+    infos = [(a.article_id, a.title, a.published) for a in corpus.articles]
+    return BuildResult(Path(out_dir), infos, len({q.triple for q in quads}), _counts(quads), files, report.counts,
+                       corpus.failures, corpus.extracted, len(merges))
 
 
 def _counts(quads) -> Counter:

@@ -28,6 +28,7 @@ import pyoxigraph as ox
 from .bulk import collector_paused
 from .namespaces import FP, OWL, RDF, RDFS, SKOS, XSD
 from .report import KGSH, SEVERITIES, SH, Report, Result, read_results
+from .dataset import vocabulary_graphs
 
 __all__ = ["validate", "load_shapes", "vocabulary_context", "SHAPES_FILES", "Report", "Result", "SEVERITIES"]
 
@@ -95,7 +96,8 @@ def validate(quads, jobs: int | None = None) -> Report:
     Parameters
     ----------
     quads
-        Iterable of :class:`pyoxigraph.Quad` (or :class:`pyoxigraph.Triple`, taken as one graph).
+        Iterable of :class:`pyoxigraph.Quad` (or :class:`pyoxigraph.Triple`, taken as one graph). Quads in the
+        vocabulary graphs (the ontology, lexicon, gazetteer and repairs in a kg.nq) are context, not data.
     jobs
         Processes to spread the graphs over; default: the CPU count. ``1`` validates in this process.
 
@@ -106,8 +108,11 @@ def validate(quads, jobs: int | None = None) -> Report:
     """
     graphs: dict[str, list] = defaultdict(list)
     default = ox.DefaultGraph()
+    context = vocabulary_graphs()  # a dataset's vocabulary graphs (kg.nq) are the context every graph gets anyway
     for q in quads:
         if isinstance(q, ox.Quad):
+            if q.graph_name in context:
+                continue
             graphs["" if q.graph_name == default else q.graph_name.value].append(q.triple)
         else:
             graphs[""].append(q)

@@ -3,6 +3,14 @@ import pytest
 from kg.resources import bundled_article
 
 
+@pytest.fixture(autouse=True)
+def article_cache(tmp_path_factory, monkeypatch):
+    """Each test builds with a cache of its own, never the user's."""
+    cache = tmp_path_factory.mktemp("cache")
+    monkeypatch.setenv("KG_CACHE", str(cache))
+    return cache
+
+
 @pytest.fixture(scope="session")
 def seed_path():
     return bundled_article()

@@ -2,11 +2,14 @@
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from kg.cli import main
+
+REPO = Path(__file__).resolve().parent.parent
 
 COMMANDS = ["build", "export", "validate", "eval", "chain", "query", "load"]
 
@@ -57,7 +60,7 @@ def test_missing_file(tmp_path):
     assert (result.exit_code, result.output) == (1, f"Error: {tmp_path / 'missing.txt'}: no such file\n")
 
 
-def test_one_bad_file_among_good_writes_nothing(tmp_path, seed_path):
+def test_one_bad_file_is_reported_and_the_others_are_published(tmp_path, seed_path):
     out = tmp_path / "out"
     out.mkdir()
     (out / "kg.ttl").write_text("previous")
@@ -65,7 +68,21 @@ def test_one_bad_file_among_good_writes_nothing(tmp_path, seed_path):
     bad.write_bytes(b"")
     result = CliRunner().invoke(main, ["build", str(seed_path), str(bad), "--out", str(out)])
     assert result.exit_code == 1
-    assert (out / "kg.ttl").read_text() == "previous"
+    assert result.stderr == (f"Error: {bad}: file is empty\n"
+                             "Error: 1 of 2 files did not build (listed above); the others were published\n")
+    assert result.stdout.startswith("000_bdc2813b06239aaa  “四張藍圖”全力助推脫貧攻堅")
+    assert (out / "kg.nq").read_bytes() == (REPO / "out" / "kg.nq").read_bytes()
+
+
+def test_only_bad_files_write_nothing(tmp_path):
+    out = tmp_path / "out"
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02\x03binary")
+    result = CliRunner().invoke(main, ["build", str(tmp_path), "--out", str(out)])
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == (f"Error: {tmp_path / 'binary.txt'}: not a text file (binary content)\n"
+                             f"Error: {tmp_path / 'empty.txt'}: file is empty\n")
+    assert not out.exists()
 
 
 def test_usage_error_exits_2():
