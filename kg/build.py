@@ -20,7 +20,7 @@ import pyoxigraph as ox
 from .extract.records import Extraction
 from .ingest import Article, Span
 from .namespaces import DCT, FP, ID, NIF, ORG, PLACE, PROV, RDF, RDFS, SCHEMA, XSD
-from .text import slug, to_hans, to_hant
+from .text import romanise, slug, to_hans, to_hant
 
 __all__ = ["build", "article_iri", "graph_iri", "GAZETTEER"]
 
@@ -142,6 +142,7 @@ def build(article: Article, ex: Extraction, lexicon) -> ox.Dataset:
     _lists(g, ex, iris)
     _actions(g, ex, iris)
     _programmes(g, ex)
+    _persons(g, ex, lexicon, iris)
     for r in ex.relations:
         g.statement(iris[r.subject], FP + r.predicate, iris[r.object], r.basis, r.span)
     ds = ox.Dataset()
@@ -460,3 +461,39 @@ def _programmes(g: _Graph, ex: Extraction):
         if p.motto:
             g.labels(s, p.motto, None, FP + "motto")
             g.add(s, FP + "mottoMentionedAt", g.span(p.motto_span))
+
+
+def _persons(g: _Graph, ex: Extraction, lexicon, iris):
+    """Named people (article-scoped IRIs: a name alone does not identify a person across articles), their
+    appointments as ``fp:Appointment`` (an ``org:Membership`` qualified by the village served and the dispatching
+    unit) and their standing in their home unit as ``org:Membership``."""
+    people = {}
+    for key, p in ex.persons.items():
+        s = people[key] = f"{g.base}/person/{slug(key)}"
+        g.add(s, RDF + "type", SCHEMA + "Person")
+        g.add(s, RDF + "type", PROV + "Agent")
+        surname = lexicon.concept(p.surname)
+        hans = to_hans(key)
+        g.labels(s, key, f"{surname.labels['en']} {romanise(hans[len(surname.hans):]).capitalize()}" if surname else None)
+        for span in p.spans:
+            g.add(s, FP + "mentionedAt", g.span(span))
+    for x in ex.appointments:
+        who, role = people[x.person], ex.entities[x.role]
+        s = g.fact("appointment", x.span, FP + "Appointment")
+        g.add(s, ORG + "member", who)
+        g.add(s, ORG + "role", role.concept)
+        if x.post_at:
+            g.add(s, FP + "postAt", iris[x.post_at])
+        if role.parent:  # a post in a named body: 縣委書記
+            g.add(s, ORG + "organization", iris[role.parent])
+            g.statement(who, ORG + "holds", iris[x.role], "explicit", x.span)
+            g.add(iris[x.role], ORG + "heldBy", who)
+        if x.dispatched_by:
+            g.add(s, FP + "dispatchedBy", iris[x.dispatched_by])
+            g.statement(who, FP + "dispatchedBy", iris[x.dispatched_by], x.dispatch_basis, x.span)
+        if x.home_unit:
+            m = g.fact("membership", x.span, ORG + "Membership")
+            g.add(m, ORG + "member", who)
+            g.add(m, ORG + "organization", iris[x.home_unit])
+            g.add(m, ORG + "role", x.home_role)
+            g.statement(who, ORG + "memberOf", iris[x.home_unit], "explicit" if x.home_role else "implicit", x.span)

@@ -19,8 +19,8 @@ from .text import to_hans
 
 __all__ = ["Score", "Report", "evaluate", "evaluate_files", "CATEGORIES"]
 
-CATEGORIES = ["documents", "figures", "funding_standards", "roles", "organizations", "places", "responsibility_lists",
-              "actions", "programmes"]
+CATEGORIES = ["documents", "figures", "funding_standards", "roles", "organizations", "persons", "places",
+              "responsibility_lists", "actions", "programmes"]
 _PREFIX = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
 
 
@@ -128,6 +128,8 @@ def evaluate(quads, gold: dict) -> dict[str, Score]:
     entity_score("organizations", q(f"""SELECT ?s ?form WHERE {{ ?s a ?c . ?c rdfs:subClassOf* ?top .
         VALUES ?top {{ org:Organization org:FormalOrganization org:OrganizationalUnit }}
         FILTER NOT EXISTS {{ ?s a fp:NewsPublisher }} {forms} }}"""), gold.get("organizations", []))
+    entity_score("persons", q(f"SELECT ?s ?form WHERE {{ ?s a schema:Person ; fp:mentionedAt ?any . {forms} }}"),
+                 gold.get("persons", []), ("name",))
     entity_score("places", q(f"""SELECT ?s ?form WHERE {{ {{ ?s a ?c . ?c rdfs:subClassOf* fp:AdministrativeDivision }}
         UNION {{ ?s a fp:EntitySet ; fp:memberClass ?c . ?c rdfs:subClassOf* fp:AdministrativeDivision }}
         ?s fp:mentionedAt ?any . {forms} }}"""), gold.get("places", []))

@@ -10,7 +10,7 @@ import hashlib
 import re
 from functools import lru_cache
 
-__all__ = ["to_hans", "to_hant", "shadow", "slug", "detect_script"]
+__all__ = ["to_hans", "to_hant", "shadow", "slug", "romanise", "detect_script"]
 
 
 @lru_cache(maxsize=None)
@@ -72,6 +72,24 @@ def detect_script(text: str) -> str:
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
 
 
+def _pinyin(hans: str) -> list[str]:
+    import os
+
+    os.environ.setdefault("PYPINYIN_NO_DICT_COPY", "1")  # we never mutate its dictionaries
+    from pypinyin import lazy_pinyin
+
+    return lazy_pinyin(hans, errors=lambda chars: ["".join(c for c in chars if c.isascii() and c.isalnum())])
+
+
+def romanise(name: str) -> str:
+    """Hanyu Pinyin without tones, syllables run together (a given name's romanisation).
+
+    >>> romanise("曉燕")
+    'xiaoyan'
+    """
+    return "".join(_pinyin(to_hans(name)))
+
+
 @lru_cache(maxsize=65536)
 def slug(name: str, max_length: int = 48) -> str:
     """An ASCII, script-independent slug: pinyin of the Simplified form.
@@ -81,13 +99,8 @@ def slug(name: str, max_length: int = 48) -> str:
     >>> slug("華鎣市"), slug("华蓥市")
     ('hua-ying-shi', 'hua-ying-shi')
     """
-    import os
-
-    os.environ.setdefault("PYPINYIN_NO_DICT_COPY", "1")  # we never mutate its dictionaries
-    from pypinyin import lazy_pinyin
-
     hans = to_hans(name)
-    words = lazy_pinyin(hans, errors=lambda chars: ["".join(c for c in chars if c.isascii() and c.isalnum())])
+    words = _pinyin(hans)
     s = _NON_SLUG.sub("-", "-".join(words).lower()).strip("-") or "x"
     if len(s) > max_length:
         digest = hashlib.sha1(hans.encode("utf-8")).hexdigest()[:8]

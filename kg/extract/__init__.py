@@ -16,6 +16,7 @@ from .figures import find_figures_in
 from .funding import find_funding
 from .programmes import find_programmes
 from .mentions import tag
+from .persons import find_persons
 from .records import Extraction
 from .relations import find_relations
 
@@ -33,6 +34,7 @@ def extract(article: Article, lexicon) -> Extraction:
     find_leadership(article, lexicon, ex, mentions)
     find_lists(article, lexicon, ex, mentions)
     find_actions(article, lexicon, ex, mentions)
+    find_persons(article, lexicon, ex, mentions)
     find_programmes(article, lexicon, ex, mentions)
     find_relations(article, lexicon, ex, mentions)
     return ex

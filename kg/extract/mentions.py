@@ -203,6 +203,16 @@ def home_place(ex: Extraction, mentions: list[Mention]) -> str | None:
     return max(cands, key=lambda k: (counts[k], _RANK.get(ex.entities[k].cls, 9)))
 
 
+def _towns_of_home(ex: Extraction) -> None:
+    """A township named without its county is one of the county the article reports from (implicit)."""
+    home = ex.entities.get(ex.home) if ex.home else None
+    if home is None or home.cls not in (FP + "County", FP + "District", FP + "CountyLevelCity"):
+        return
+    for e in ex.entities.values():
+        if e.kind == "place" and e.cls == FP + "Town" and e.parent is None:
+            e.parent, e.parent_basis = ex.home, "implicit"
+
+
 def resolve_level(ex: Extraction, home: str | None, level: str) -> str | None:
     """The place a bare level word (省, 市, 县) refers to: the home place or its nearest ancestor so named."""
     node, seen = home, set()
@@ -296,6 +306,7 @@ def tag(article: Article, lexicon, ex: Extraction) -> list[Mention]:
     mentions = sorted(taken + implied, key=lambda m: (m.span.start, m.span.end))
     resolved = [_resolve(article, lexicon, ex, m, place_forms) for m in mentions if m.kind == "place"]
     ex.home = home_place(ex, resolved)
+    _towns_of_home(ex)
     out = resolved + [_resolve(article, lexicon, ex, m, place_forms) for m in mentions if m.kind != "place"]
     # a post named with its body (市委副書記, 縣扶貧辦主任) sits in that body
     orgs_at = {m.span.start: m for m in out if m.kind == "org" and m.key}

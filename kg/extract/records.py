@@ -12,7 +12,7 @@ from ..ingest import Span
 
 __all__ = [
     "Mention", "Entity", "Figure", "Document", "FundingStandard", "Assignment", "GroupLeadership",
-    "ResponsibilityList", "Action", "Programme", "Relation", "Extraction",
+    "ResponsibilityList", "Action", "Programme", "Relation", "Person", "Appointment", "Extraction",
 ]
 
 
@@ -162,6 +162,30 @@ class Relation:
 
 
 @dataclass
+class Person:
+    """A person the article names (editors and reporters stay in the page metadata)."""
+
+    key: str  # the name as printed (repaired)
+    surname: str  # the lexicon concept of the surname
+    spans: list[Span] = field(default_factory=list)
+
+
+@dataclass
+class Appointment:
+    """A named person serving in a role: where, in which body, sent by whom, from which home unit."""
+
+    span: Span
+    person: str  # person key
+    role: str  # role entity key (a lexicon role, or a post in a named body)
+    post_at: str | None = None  # place key: the village the post serves
+    post_at_basis: str | None = None  # explicit | implicit
+    dispatched_by: str | None = None  # org key
+    dispatch_basis: str | None = None
+    home_unit: str | None = None  # org key
+    home_role: str | None = None  # lexicon IRI of the person's standing there (干部)
+
+
+@dataclass
 class Extraction:
     entities: dict[str, Entity] = field(default_factory=dict)
     figures: list[Figure] = field(default_factory=list)
@@ -173,5 +197,7 @@ class Extraction:
     actions: list[Action] = field(default_factory=list)
     programmes: list[Programme] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
+    persons: dict[str, Person] = field(default_factory=dict)
+    appointments: list[Appointment] = field(default_factory=list)
     home: str | None = None
     contributor: str | None = None

@@ -1,0 +1,153 @@
+"""Named people and their posts.
+
+A personal name is a surname from the lexicon and one or two given-name characters, found only
+where the genre puts names: between a unit (and the person's standing in it) and an appointment
+verb (縣交通運輸局幹部某某任某村第一書記), after a dispatch (第一書記由某局選派的某某擔任),
+between a role and a speech or action cue (縣委書記某某說), or after a villager word (村民某某說).
+Every cue comes from the lexicon's ``person-cues`` scheme; roles, bodies and places are the
+mentions already resolved.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..ingest import Article, Span
+from ..namespaces import FP
+from .context import sentence_of
+from .mentions import CJK, _alt, zones
+from .records import Appointment, Extraction, Mention, Person
+
+__all__ = ["find_persons"]
+
+# characters that do not occur in given names but do follow a surname-like character in running text
+_NOT_IN_NAME = set("的了在和与及是为对将把被从向到等年月日个名户人村镇乡县市省区局委办部会说表示任由")
+
+
+def find_persons(article: Article, lexicon, ex: Extraction, mentions: list[Mention]) -> None:
+    """Add the named people (``ex.persons``) and what the text says they serve as (``ex.appointments``)."""
+    sh = article.shadow
+    surnames = dict(lexicon.forms("surnames"))
+    cues = {c.key.removeprefix("person-cues-"): c for c in lexicon.scheme("person-cues")}
+    cue_re = {k: re.compile(_alt(c.forms)) for k, c in cues.items()}
+    name_re = re.compile(rf"(?P<surname>{_alt(surnames)})(?P<given>[{CJK}]{{1,2}})")
+    by_start = {}
+    for m in mentions:
+        by_start.setdefault(m.span.start, m)
+    covered = {i for m in mentions for i in range(m.span.start, m.span.end)}
+
+    def name_at(pos: int, then: str) -> Span | None:
+        """The shortest name at ``pos`` that the cue ``then`` follows."""
+        m = name_re.match(sh, pos)
+        if not m:
+            return None
+        for end in range(m.end("surname") + 1, m.end() + 1):
+            given = sh[m.end("surname") : end]
+            if set(given) & _NOT_IN_NAME or covered & set(range(pos, end)):
+                return None
+            if cue_re[then].match(sh, end):
+                return Span(pos, end)
+        return None
+
+    def person(span: Span) -> str:
+        key = article.clean[span.start : span.end]
+        surname = next(c for f, c in lexicon.forms("surnames") if sh.startswith(f, span.start))
+        ex.persons.setdefault(key, Person(key, surname.iri)).spans.append(span)
+        return key
+
+    def places_before(pos: int) -> list[Mention]:
+        """The chain of place mentions that ends right at ``pos`` (石筍鎮鷹嘴岩村 before 第一書記)."""
+        chain = []
+        while True:
+            m = next((x for x in mentions if x.kind == "place" and x.span.end == pos), None)
+            if m is None:
+                return chain[::-1]
+            chain.append(m)
+            pos = m.span.start
+
+    def village_of(role: Mention, explicit: list[Mention]) -> tuple[str | None, str | None]:
+        villages = [m for m in explicit if ex.entities[m.key].cls == FP + "Village"]
+        if villages:
+            return villages[-1].key, "explicit"
+        concept = lexicon.concept(ex.entities[role.key].concept or "")
+        if concept is None or not concept.prop("isVillagePost"):
+            return None, None
+        sent = sentence_of(article, role.span.start)
+        earlier = [m for m in mentions if m.kind == "place" and sent.start <= m.span.start < role.span.start
+                   and ex.entities[m.key].cls == FP + "Village"]
+        return (earlier[-1].key, "implicit") if earlier else (None, None)
+
+    def is_village_post(role: Mention) -> bool:
+        concept = lexicon.concept(ex.entities[role.key].concept or "")
+        return bool(concept and concept.prop("isVillagePost"))
+
+    roles = [m for m in mentions if m.kind == "role"]
+    # 縣交通運輸局幹部某某任石筍鎮鷹嘴岩村第一書記
+    for unit in (m for m in mentions if m.kind == "org" and not ex.entities[m.key].collective):
+        pos, home_role = unit.span.end, None
+        staff = cue_re["role-cadre"].match(sh, pos)
+        if staff:
+            pos, home_role = staff.end(), cues["role-cadre"].iri
+        name = name_at(pos, "appointed")
+        if not name:
+            continue
+        verb = cue_re["appointed"].match(sh, name.end)
+        chain, at = [], verb.end()
+        while at in by_start and by_start[at].kind == "place":
+            chain.append(by_start[at])
+            at = by_start[at].span.end
+        role = by_start.get(at)
+        if role is None or role.kind != "role":
+            continue
+        post_at, basis = village_of(role, chain)
+        village_post = is_village_post(role)
+        ex.appointments.append(Appointment(
+            Span(unit.span.start, role.span.end), person(name), role.key, post_at, basis,
+            unit.key if village_post else None, "implicit" if village_post else None, unit.key, home_role))
+    # 青杠坡村第一書記由縣水務局選派的某某擔任
+    for role in roles:
+        unit = by_start.get(role.span.end + 1)
+        if sh[role.span.end : role.span.end + 1] != "由" or unit is None or unit.kind != "org":
+            continue
+        sent = cue_re["dispatched"].match(sh, unit.span.end)
+        name = name_at(sent.end(), "appointed") if sent else None
+        if not name:
+            continue
+        chain = places_before(role.span.start)
+        post_at, basis = village_of(role, chain)
+        verb = cue_re["appointed"].match(sh, name.end)
+        start = chain[0].span.start if chain else role.span.start
+        ex.appointments.append(Appointment(Span(start, verb.end()), person(name), role.key, post_at, basis,
+                                           unit.key, "explicit", unit.key, None))
+    # 縣委書記某某說, 駐村農技員某某正帶着…
+    for role in roles:
+        name = name_at(role.span.end, "after-name")
+        if not name:
+            continue
+        chain = places_before(role.span.start)
+        post_at, basis = village_of(role, chain)
+        ex.appointments.append(Appointment(Span(chain[0].span.start if chain else role.span.start, name.end),
+                                           person(name), role.key, post_at, basis))
+    # 村民某某說
+    for z in zones(article):
+        for m in cue_re["villager"].finditer(sh, z.start, z.end):
+            name = name_at(m.end(), "after-name")
+            if name:
+                person(name)
+    _later_mentions(article, ex, covered)
+
+
+def _later_mentions(article: Article, ex: Extraction, covered: set[int]) -> None:
+    """Every other place the text names a person found above (某某說 in a later paragraph)."""
+    sh = article.shadow
+    for p in ex.persons.values():
+        hans = sh[p.spans[0].start : p.spans[0].end]
+        known = {s.start for s in p.spans}
+        for z in zones(article):
+            at = sh.find(hans, z.start, z.end)
+            while at != -1:
+                if at not in known and not covered & set(range(at, at + len(hans))):
+                    p.spans.append(Span(at, at + len(hans)))
+                    known.add(at)
+                at = sh.find(hans, at + 1, z.end)
+        p.spans.sort(key=lambda s: s.start)
