@@ -28,6 +28,7 @@ class Concept:
     labels: dict[str, str] = field(default_factory=dict)
     forms: list[str] = field(default_factory=list)
     props: dict[str, str] = field(default_factory=dict)
+    values: dict[str, list[str]] = field(default_factory=dict)  # every value of a property, Simplified
 
     @property
     def key(self) -> str:
@@ -39,6 +40,10 @@ class Concept:
 
     def prop(self, name: str, default=None):
         return self.props.get(name, default)
+
+    def prop_values(self, name: str) -> list[str]:
+        """Every value of a repeated property (fp:honourWord…), in Simplified script."""
+        return self.values.get(name, [])
 
 
 @dataclass
@@ -151,6 +156,9 @@ def load_lexicon(directory: Path | None = None) -> Lexicon:
                     c.forms.append(form)
         elif p.startswith(FP):
             c.props[p[len(FP) :]] = o.value
+            values = c.values.setdefault(p[len(FP) :], [])
+            if to_hans(o.value) not in values:
+                values.append(to_hans(o.value))
     by_scheme: dict[str, list[Concept]] = {}
     for c in sorted(concepts.values(), key=lambda c: c.iri):
         if c.scheme:

@@ -252,3 +252,27 @@ def test_unquoted_programmes():
     ex = _extract("各村实施精准脱贫战略，建立贫困户帮扶台账，推行一村一品，改扩建村级活动室25个，创新实施“微信+”模式。")
     assert [(p.name, p.quoted) for p in ex.programmes] == [
         ("微信+", True), ("精准脱贫战略", False), ("贫困户帮扶台账", False), ("一村一品", False)]
+
+
+def _fixture_extraction(name):
+    from pathlib import Path
+
+    from kg.ingest import read_article
+
+    lexicon = load_lexicon()
+    return extract(read_article(Path(__file__).parent / "fixtures" / "corpus" / name, lexicon=lexicon), lexicon)
+
+
+def test_action_kinds_grades_and_short_body_names():
+    ex = _fixture_extraction("constructs_simplified.txt")
+    # 被评为“优秀…” is an honour (commendation), 晋升…职称 a title promotion, 评估验收 stands without a count
+    assert [(x.kind.rsplit("-", 1)[-1], x.count) for x in ex.actions] == [
+        ("commendation", 12), ("promotion", 6), ("evaluation", None)]
+    assert ex.actions[1].kind.endswith("action-types-title-promotion")
+    # quoted grades of a scale (“好”“较好”…四个等次) and an honour title are not programmes
+    assert ex.programmes == []
+    # 县扶贫开发办公室 and 县扶贫办 (in 县扶贫办主任) are one body, named in full; standard departments are bodies
+    bodies = {k: e.printed for k, e in ex.entities.items() if e.kind == "org"}
+    assert bodies == {"松溪县扶贫开发办公室": ["松溪县扶贫开发办公室", "县扶贫办"], "松溪县民政局": ["县民政局"],
+                      "松溪县林业局": ["县林业局"], "第三方机构": ["第三方机构"]}
+    assert ex.entities["县扶贫办主任"].parent == "松溪县扶贫开发办公室"

@@ -186,6 +186,7 @@ def find_actions(article: Article, lexicon, ex: Extraction, mentions: list[Menti
     """
     sh = article.shadow
     verbs = lexicon.forms("action-types")
+    honours = [c for c in lexicon.scheme("action-types") if c.prop_values("honourWord")]
     for sent in article.sentences:
         last_target = None
         for clause in clauses(article, sent):
@@ -201,10 +202,14 @@ def find_actions(article: Article, lexicon, ex: Extraction, mentions: list[Menti
             time = ([None] + list(TIME_REF.finditer(sh, sent.start, vpos)))[-1]
             time_ref = article.clean[time.start() : time.end()] if time else None
             verb = article.clean[vpos:vend]
-            kind = (hit[1].iri, hit[1].prop("instanceClass"), verb)
+            concept = hit[1]
+            honour = next((c for c in honours if any(w in sh[vend : clause.end] for w in c.prop_values("honourWord"))), None)
+            if honour and concept.key.endswith("rating"):  # 被評為「優秀…」: an honour, not a grade
+                concept = honour
+            kind = (concept.iri, concept.prop("instanceClass"), verb)
             if not figs:
                 after = max((m for m in targets if 0 <= m.span.start - vend <= 1), key=lambda m: m.span.end - m.span.start, default=None)
-                if after or hit[1].key.endswith("care-visit"):
+                if after or concept.prop("standsAlone"):
                     span = Span(vpos, after.span.end) if after else clause
                     ex.actions.append(Action(span, *kind, after.key if after else None, None, None, actors, time_ref))
                 continue

@@ -307,7 +307,7 @@ def tag(article: Article, lexicon, ex: Extraction) -> list[Mention]:
     resolved = [_resolve(article, lexicon, ex, m, place_forms) for m in mentions if m.kind == "place"]
     ex.home = home_place(ex, resolved)
     _towns_of_home(ex)
-    out = resolved + [_resolve(article, lexicon, ex, m, place_forms) for m in mentions if m.kind != "place"]
+    out = _one_body_per_name(ex, resolved + [_resolve(article, lexicon, ex, m, place_forms) for m in mentions if m.kind != "place"])
     # a post named with its body (市委副書記, 縣扶貧辦主任) sits in that body
     orgs_at = {m.span.start: m for m in out if m.kind == "org" and m.key}
     for m in out:
@@ -383,6 +383,29 @@ def _resolve(article: Article, lexicon, ex: Extraction, m: Mention, place_forms)
             e.parent, e.parent_basis = parent_key, "implicit"
     _note(e, m)
     return Mention(m.kind, m.span, m.form, m.concept, key)
+
+
+def _one_body_per_name(ex: Extraction, mentions: list[Mention]) -> list[Mention]:
+    """One entity for a body printed in full and in short (縣扶貧開發辦公室, 縣扶貧辦): the same kind of body of
+    the same place is one body, named by its longest printed name."""
+    groups: dict[tuple, list[Entity]] = {}
+    for e in ex.entities.values():
+        if e.kind == "org" and e.jurisdiction and e.concept and not e.collective:
+            groups.setdefault((e.jurisdiction, e.concept), []).append(e)
+    renamed = {}
+    for members in groups.values():
+        keep = max(members, key=lambda e: (len(e.key), e.key))
+        for e in members:
+            if e is not keep:
+                keep.spans += [s for s in e.spans if s not in keep.spans]
+                keep.printed += [f for f in e.printed if f not in keep.printed]
+                renamed[e.key] = keep.key
+                del ex.entities[e.key]
+    if not renamed:
+        return mentions
+    for e in ex.entities.values():
+        e.parent = renamed.get(e.parent, e.parent)
+    return [Mention(m.kind, m.span, m.form, m.concept, renamed.get(m.key, m.key)) for m in mentions]
 
 
 def _suffix_of(text: str, suffixes) -> str:

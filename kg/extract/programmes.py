@@ -18,14 +18,18 @@ def find_programmes(article: Article, lexicon, ex: Extraction, mentions: list[Me
     taken = {m.span for m in mentions if m.kind in ("role", "list")}
     known = {f for scheme in ("roles", "list-kinds", "benefit-kinds", "organisation-kinds") for f, _ in lexicon.forms(scheme)}
     seen = set()
+    ratings = [f for f, c in lexicon.forms("action-types") if c.key.endswith(("rating", "commendation"))]
+    scales = [f for f, c in lexicon.forms("quote-contexts") if c.key.endswith("grade-scale")]
+    # “好”“較好”“一般”“差”四個等次: quoted grades of a scale
+    grade = re.compile(rf"(?:[、，,和及或]?[“「][^”」]{{1,6}}[”」])*[{CJK}]{{0,4}}(?:{'|'.join(map(re.escape, scales))})")
     quotes = quoted(article)
     for q in quotes:
         inner = article.shadow[q.start : q.end]
         if inner in known or any(t.start <= q.start and q.end <= t.end for t in taken) or not re.search(f"[{CJK}]", inner):
             continue
         name = article.clean[q.start : q.end]
-        if len(name) > 30:
-            continue
+        if not 2 <= len(name) <= 30 or _after_rating(article.shadow, q.start - 1, ratings) or grade.match(article.shadow, q.end + 1):
+            continue  # 「長」 is wordplay, “好” a grade, 被評為「優秀…」 an honour title: none is a programme
         motto = motto_span = None
         para = next((p for p in article.paragraphs if p.start <= q.start < p.end), None)
         if para:
@@ -38,6 +42,12 @@ def find_programmes(article: Article, lexicon, ex: Extraction, mentions: list[Me
         seen.add(name)
         ex.programmes.append(Programme(Span(q.start - 1, q.end + 1), name, True, motto, motto_span))
     _unquoted_programmes(article, lexicon, ex, quotes, seen)
+
+
+def _after_rating(sh: str, quote_mark: int, ratings: list[str]) -> bool:
+    """Whether a rating verb (評為, 被評為) stands just before the quotation mark, a level word (省級) between."""
+    before = sh[max(0, quote_mark - 6) : quote_mark]
+    return any(re.search(re.escape(f) + rf"[{CJK}]{{0,3}}$", before) for f in ratings)
 
 
 # words after which an unquoted programme name begins: 實施精准脫貧戰略, 建立…聯席會議制度
