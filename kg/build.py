@@ -69,6 +69,7 @@ class _Graph:
         self.article = article
         self.g = _n(graph_iri(article.article_id))
         self.quads: set[ox.Quad] = set()
+        self.labelled: set[tuple] = set()
         self.base = article_iri(article.article_id)
 
     def add(self, s, p, o):
@@ -80,6 +81,11 @@ class _Graph:
         self.quads.add(ox.Quad(s, _n(p), o, self.g))
 
     def labels(self, s, name: str, en: str | None = None, prop: str = RDFS + "label"):
+        """Labels in zh-Hant, zh-Hans (and en); the first naming in the article wins, so a title printed twice
+        with different brackets still gives one label per language."""
+        if (s, prop) in self.labelled:
+            return
+        self.labelled.add((s, prop))
         hant = name if self.article.script == "zh-Hant" else to_hant(name)
         self.add(s, prop, ox.Literal(hant, language="zh-Hant"))
         self.add(s, prop, ox.Literal(to_hans(name), language="zh-Hans"))
@@ -112,7 +118,9 @@ class _Graph:
     def statement(self, s: str, p: str, o: str, basis: str, span: Span | None):
         """Assert ``s p o`` and reify it with its basis (stated in the text, or background)."""
         self.add(s, p, o)
-        key = hashlib.sha1(f"{s} {p} {o}".encode()).hexdigest()[:12]
+        # one node per stating: the same edge stated in two places is two statements, each with its span
+        where = f" {span.start},{span.end}" if span is not None and basis != "background" else ""
+        key = hashlib.sha1(f"{s} {p} {o}{where}".encode()).hexdigest()[:12]
         st = f"{self.base}/statement/{key}"
         self.add(st, RDF + "type", FP + "Statement")
         self.add(st, RDF + "subject", s)
@@ -235,7 +243,7 @@ def _article(g: _Graph, article: Article, ex: Extraction, lexicon, iris):
         r = g.span(repeat)
         g.add(a, FP + "repeatedPassage", r)
         g.add(r, FP + "repeats", g.span(first))
-    for r in article.repairs:
+    for r in (r for r in article.repairs if r.span.end <= article.content.end):  # page chrome states nothing
         rep = g.fact("repair", r.span, FP + "TextRepair")
         g.add(rep, FP + "printedForm", r.printed)
         g.add(rep, FP + "repairedForm", r.repaired)

@@ -4,7 +4,8 @@ Decodes (UTF-8 with or without BOM, GB18030/GBK, Big5), normalises newlines and
 Unicode (NFC), applies the declared repair table, and splits the page into
 metadata, body paragraphs and sentences (with character offsets) and page chrome.
 Offsets index the decoded, normalised text, which for a UTF-8 file with LF line
-ends is the file exactly as shipped.
+ends is the file exactly as shipped. A saved web page (HTML) is turned into text
+first, one line per block element; offsets then index that text.
 """
 
 from __future__ import annotations
@@ -142,6 +143,48 @@ _EDITORS = re.compile(r"^[(（]?\s*(?:责编|責編|责任编辑|責任編輯)\s
 _SENTENCE_END = re.compile(r"[。！？!?；;﹔]+[”」』]?")
 
 
+_HTML = re.compile(r"<(?:!doctype\s+html|html|body|p|div|br)\b[^>]*>", re.IGNORECASE)
+_SKIPPED = {"head", "script", "style", "noscript"}  # the <title> in <head> repeats the page's heading
+_BLOCKS = {"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "title", "section", "article", "header",
+           "footer", "table", "ul", "ol", "dd", "dt", "blockquote", "hr"}
+
+
+def html_text(page: str) -> str:
+    """The text of an HTML page: one line per block element; the head, scripts and styles dropped; entities decoded.
+
+    >>> html_text("<html><body><h1>標題</h1><p>第一段&nbsp;文字</p><script>x()</script><p>第二段</p></body></html>")
+    '標題\\n第一段\\xa0文字\\n第二段'
+    """
+    from html.parser import HTMLParser
+
+    class _Text(HTMLParser):
+        def __init__(self):
+            super().__init__(convert_charrefs=True)
+            self.parts, self.skip = [], 0
+
+        def handle_starttag(self, tag, attrs):
+            if tag in _SKIPPED:
+                self.skip += 1
+            elif tag in _BLOCKS:
+                self.parts.append("\n")
+
+        def handle_endtag(self, tag):
+            if tag in _SKIPPED:
+                self.skip = max(0, self.skip - 1)
+            elif tag in _BLOCKS:
+                self.parts.append("\n")
+
+        def handle_data(self, data):
+            if not self.skip:
+                self.parts.append(data.replace("\n", " "))
+
+    parser = _Text()
+    parser.feed(page)
+    parser.close()
+    lines = (line.strip(" \t") for line in "".join(parser.parts).split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
 def _lines(text: str):
     pos = 0
     for line in text.split("\n"):
@@ -162,6 +205,8 @@ def parse_article(text: str, path=None, encoding: str = "utf-8", lexicon=None) -
     lexicon = lexicon or load_lexicon()
     path = Path(path) if path else Path("<string>")
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    if _HTML.search(text[:4000]):
+        text = html_text(text)
     clean, repairs = lexicon.apply_repairs(text)
     shade = shadow(clean)
     lines = [(s, line) for s, line in _lines(clean)]
@@ -201,6 +246,8 @@ def parse_article(text: str, path=None, encoding: str = "utf-8", lexicon=None) -
         src = _SOURCE_INLINE.search(l)
         if src:
             meta["source"] = (Span(s + src.start("who"), s + src.end("who")), src["who"])
+    if not title_spans:
+        raise NoArticleBody(path, "no title (no line before the date line names the article)")
     meta["title"] = title_spans[0]
     if len(title_spans) > 1:
         meta["subtitle"] = title_spans[1]

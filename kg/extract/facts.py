@@ -226,8 +226,9 @@ def find_actions(article: Article, lexicon, ex: Extraction, mentions: list[Menti
                 if "其中" in sh[clause.start : f.figure_span.start] and last_target:
                     key = last_target  # 其中2名提拔擔任鎮長: the subset of the previous count
                 last_target = key or last_target
-                if prev_end is not None:  # a later count under the same verb starts at its own role (駐村工作人員6名)
-                    span = Span(target.span.start if target and target.span.start >= prev_end else f.figure_span.start, f.figure_span.end)
+                if prev_end is not None:  # a later count under the same verb: its own role and count (駐村工作人員6名)
+                    own = [target.span] if target and target.span.start >= prev_end else []
+                    span = Span(min(x.start for x in [f.figure_span, *own]), max(x.end for x in [f.figure_span, *own]))
                 else:
                     ends = [f.figure_span.start, f.figure_span.end, vpos, vend] + ([target.span.start, target.span.end] if target else [])
                     span = Span(min(ends), clause.end if f.figure_span.start < vpos else max(ends))

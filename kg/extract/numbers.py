@@ -124,6 +124,8 @@ def find_figures(shadow: str, lexicon, start: int = 0, end: int | None = None) -
             continue  # 近…左右: two qualifiers on one figure is not a pattern of the genre
         if m["dash"]:
             v2 = value(m["num2"], m["mult2"]) * factor
+            if v2 < v1:
+                continue  # 198至7人: not a range the genre writes; neither number is read as one
             qual, printed = "range", m["dash"]
             vals = (None, _tidy(v1), _tidy(v2))
         else:
