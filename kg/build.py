@@ -14,6 +14,7 @@ from decimal import Decimal
 
 import hashlib
 import re
+from functools import lru_cache
 
 import pyoxigraph as ox
 
@@ -36,8 +37,7 @@ def graph_iri(article_id: str) -> str:
     return f"{ID}graph/{article_id}"
 
 
-def _n(iri: str) -> ox.NamedNode:
-    return ox.NamedNode(iri)
+_n = lru_cache(maxsize=1 << 16)(ox.NamedNode)  # IRIs repeat (predicates, classes, shared entities): made once
 
 
 def _int(v) -> ox.Literal:
@@ -70,15 +70,15 @@ class _Graph:
         self.g = _n(graph_iri(article.article_id))
         self.quads: set[ox.Quad] = set()
         self.labelled: set[tuple] = set()
+        self.spans: set[str] = set()
         self.base = article_iri(article.article_id)
 
     def add(self, s, p, o):
         if o is None:
             return
-        s = _n(s) if isinstance(s, str) else s
-        o = _n(o) if isinstance(o, str) and o.startswith(("http://", "https://")) else o
-        o = ox.Literal(o) if isinstance(o, str) else o
-        self.quads.add(ox.Quad(s, _n(p), o, self.g))
+        if o.__class__ is str:
+            o = _n(o) if o.startswith(("http://", "https://")) else ox.Literal(o)
+        self.quads.add(ox.Quad(_n(s) if s.__class__ is str else s, _n(p), o, self.g))
 
     def labels(self, s, name: str, en: str | None = None, prop: str = RDFS + "label"):
         """Labels in zh-Hant, zh-Hans (and en); the first naming in the article wins, so a title printed twice
@@ -95,6 +95,9 @@ class _Graph:
     def span(self, span: Span) -> str:
         """The NIF string node of a span; its text is the article as shipped (damage included)."""
         iri = f"{self.base}#char={span.start},{span.end}"
+        if iri in self.spans:
+            return iri
+        self.spans.add(iri)
         self.add(iri, RDF + "type", NIF + "String")
         self.add(iri, RDF + "type", NIF + "OffsetBasedString")
         self.add(iri, NIF + "beginIndex", _int(span.start))
@@ -134,8 +137,8 @@ class _Graph:
             self.add(st, PROV + "wasDerivedFrom", GAZETTEER)
 
 
-def build(article: Article, ex: Extraction, lexicon) -> ox.Dataset:
-    """Turn an extraction into the article's named graph (a :class:`pyoxigraph.Dataset`)."""
+def build(article: Article, ex: Extraction, lexicon) -> list[ox.Quad]:
+    """Turn an extraction into the quads of the article's named graph, each once."""
     g = _Graph(article)
     iris = _entity_iris(article, ex)
     _article(g, article, ex, lexicon, iris)
@@ -153,10 +156,7 @@ def build(article: Article, ex: Extraction, lexicon) -> ox.Dataset:
     _persons(g, ex, lexicon, iris)
     for r in ex.relations:
         g.statement(iris[r.subject], FP + r.predicate, iris[r.object], r.basis, r.span)
-    ds = ox.Dataset()
-    for q in g.quads:
-        ds.add(q)
-    return ds
+    return list(g.quads)
 
 
 def _entity_iris(article: Article, ex: Extraction) -> dict[str, str]:

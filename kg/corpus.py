@@ -15,6 +15,7 @@ pipeline rebuilds everything.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import os
@@ -159,6 +160,7 @@ def build_corpus(paths: Iterable[Path], *, jobs: int | None = None, encoding: st
         from .lexicon import load_lexicon
 
         load_lexicon()  # loaded once here, shared by the forked workers
+        gc.freeze()  # and left out of every collection from now on
     if jobs == 1:
         results = map(_build_one, [(i, p, encoding) for i, p, _ in todo])
         pool = None
@@ -194,16 +196,17 @@ def build_corpus(paths: Iterable[Path], *, jobs: int | None = None, encoding: st
 
 def _build_one(job: tuple[int, Path, str | None]) -> tuple[int, ArticleBuild | Failure]:
     """Build one article; whatever goes wrong becomes a one-line failure for that file alone."""
+    from .bulk import collector_paused
+    from .export import canonical_nquads
     from .pipeline import build_article
 
     i, path, encoding = job
     try:
-        article, graph = build_article(path, encoding)
+        with collector_paused():  # an article makes thousands of small objects and frees them by reference count
+            article, graph = build_article(path, encoding)
         published = article.meta.get("published")
-        lines = ox.serialize(graph, format=ox.RdfFormat.N_QUADS).splitlines(keepends=True)
-        lines.sort()
         return i, ArticleBuild(path, article.article_id, article.clean_at(article.meta["title"]),
-                               published[1].isoformat() if published else "date unknown", b"".join(lines))
+                               published[1].isoformat() if published else "date unknown", canonical_nquads(graph))
     except KgError as e:
         return i, Failure(path, str(e))
     except Exception as e:  # an extractor defect must not take the rest of the corpus down with it

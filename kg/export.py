@@ -16,7 +16,8 @@ import pyoxigraph as ox
 
 from .namespaces import DCAT, DCT, PREFIXES, RDF, VOID, XSD
 
-__all__ = ["RdfFormat", "serialize", "write_atomic", "publish", "sorted_quads", "sorted_lines", "vocabulary_nquads"]
+__all__ = ["RdfFormat", "serialize", "write_atomic", "publish", "sorted_quads", "sorted_lines", "canonical_nquads",
+           "vocabulary_nquads"]
 
 
 class RdfFormat(enum.Enum):
@@ -106,6 +107,17 @@ def sorted_lines(data: bytes) -> bytes:
     b'<a> <p> <o> .\\n<b> <p> <o> .\\n'
     """
     return b"".join(sorted(set(data.splitlines(keepends=True))))
+
+
+def canonical_nquads(quads) -> bytes:
+    """A graph's quads as N-Quads lines in byte order: what each article contributes to kg.nq.
+
+    pyoxigraph writes the lines; the sort makes the bytes independent of the order the quads come in.
+    """
+    lines = ox.serialize(quads, format=ox.RdfFormat.N_QUADS).split(b"\n")
+    lines.pop()  # the empty string after the last newline
+    lines.sort()
+    return b"\n".join(lines) + b"\n" if lines else b""
 
 
 def vocabulary_nquads(names) -> bytes:

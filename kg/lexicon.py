@@ -68,9 +68,12 @@ class Lexicon:
         return self.concepts.get(name, [])
 
     def forms(self, scheme: str) -> list[tuple[str, Concept]]:
-        """Every (Simplified form, concept) of a scheme, longest form first."""
-        pairs = [(f, c) for c in self.scheme(scheme) for f in c.forms]
-        return sorted(pairs, key=lambda p: (-len(p[0]), p[0]))
+        """Every (Simplified form, concept) of a scheme, longest form first (sorted once, then kept)."""
+        cache = self.__dict__.setdefault("_forms", {})
+        if scheme not in cache:
+            pairs = [(f, c) for c in self.scheme(scheme) for f in c.forms]
+            cache[scheme] = sorted(pairs, key=lambda p: (-len(p[0]), p[0]))
+        return list(cache[scheme])
 
     @property
     def chrome_markers(self) -> list[str]:

@@ -20,8 +20,8 @@ from .lexicon import load_lexicon
 __all__ = ["build_article", "build_articles", "read_rdf", "load_inputs", "is_rdf_file"]
 
 
-def build_article(path: Path, encoding: str | None = None) -> tuple[Article, ox.Dataset]:
-    """One article file → its ingested form and its named graph.
+def build_article(path: Path, encoding: str | None = None) -> tuple[Article, list[ox.Quad]]:
+    """One article file → its ingested form and the quads of its named graph.
 
     Raises
     ------

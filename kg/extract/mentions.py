@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from ..ingest import Article, Span
 from ..namespaces import FP
@@ -62,25 +63,36 @@ def _pairs(text: str, span: Span, opens: str, closes: str, limit: int) -> list[S
 
 def quoted(article: Article) -> list[Span]:
     """Inner spans of “…” and 「…」 quotations (unbalanced marks do not derail it)."""
+    return list(_quoted(article.clean, tuple(zones(article))))
+
+
+@lru_cache(maxsize=64)
+def _quoted(clean: str, zone_spans: tuple[Span, ...]) -> tuple[Span, ...]:
     out = []
-    for z in zones(article):
-        out += _pairs(article.clean, z, "“「『", "”」』", 40)
-        out += [s for s in _pairs(article.clean, z, '"', '"', 40)]
-    return sorted(set(out), key=lambda s: s.start)
+    for z in zone_spans:
+        out += _pairs(clean, z, "“「『", "”」』", 40)
+        out += _pairs(clean, z, '"', '"', 40)
+    return tuple(sorted(set(out), key=lambda s: s.start))
 
 
 def titles(article: Article) -> list[Span]:
     """Inner spans of 《…》 document titles."""
-    out = []
-    for z in zones(article):
-        out += _pairs(article.clean, z, "《", "》", 80)
-    return out
+    return list(_titles(article.clean, tuple(zones(article))))
+
+
+@lru_cache(maxsize=64)
+def _titles(clean: str, zone_spans: tuple[Span, ...]) -> tuple[Span, ...]:
+    return tuple(s for z in zone_spans for s in _pairs(clean, z, "《", "》", 80))
 
 
 def clauses(article: Article, span: Span) -> list[Span]:
     """Split a span at clause punctuation (not inside brackets or quotes)."""
+    return list(_clauses(article.shadow, article.clean, span))
+
+
+@lru_cache(maxsize=4096)
+def _clauses(text: str, clean: str, span: Span) -> tuple[Span, ...]:
     out, start, depth = [], span.start, 0
-    text = article.shadow
     for i in range(span.start, span.end):
         ch = text[i]
         if ch in "(（《“「":
@@ -93,7 +105,7 @@ def clauses(article: Article, span: Span) -> list[Span]:
             start = i + 1
     if start < span.end:
         out.append(Span(start, span.end))
-    return [s for s in out if article.clean[s.start : s.end].strip()]
+    return tuple(s for s in out if clean[s.start : s.end].strip())
 
 
 def _alt(forms) -> str:
