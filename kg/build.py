@@ -14,7 +14,7 @@ from decimal import Decimal
 
 import hashlib
 import re
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import pyoxigraph as ox
 
@@ -27,6 +27,9 @@ __all__ = ["build", "article_iri", "graph_iri", "GAZETTEER"]
 
 GAZETTEER = "https://w3id.org/fupin-kg/gazetteer"
 A = ox.NamedNode(RDF + "type")
+_TYPE, _NIF_STRING, _NIF_OFFSET_STRING = A, ox.NamedNode(NIF + "String"), ox.NamedNode(NIF + "OffsetBasedString")
+_NIF_BEGIN, _NIF_END = ox.NamedNode(NIF + "beginIndex"), ox.NamedNode(NIF + "endIndex")
+_NIF_ANCHOR, _NIF_CONTEXT = ox.NamedNode(NIF + "anchorOf"), ox.NamedNode(NIF + "referenceContext")
 
 
 def article_iri(article_id: str) -> str:
@@ -40,8 +43,11 @@ def graph_iri(article_id: str) -> str:
 _n = lru_cache(maxsize=1 << 16)(ox.NamedNode)  # IRIs repeat (predicates, classes, shared entities): made once
 
 
+_INTEGER = ox.NamedNode(XSD + "integer")
+
+
 def _int(v) -> ox.Literal:
-    return ox.Literal(str(int(v)), datatype=_n(XSD + "integer"))
+    return ox.Literal(str(int(v)), datatype=_INTEGER)
 
 
 def _num(v) -> ox.Literal:
@@ -68,7 +74,7 @@ class _Graph:
     def __init__(self, article: Article):
         self.article = article
         self.g = _n(graph_iri(article.article_id))
-        self.quads: set[ox.Quad] = set()
+        self.quads: dict[ox.Quad, None] = {}  # each quad once, in the order the build states them
         self.labelled: set[tuple] = set()
         self.spans: set[str] = set()
         self.base = article_iri(article.article_id)
@@ -78,7 +84,7 @@ class _Graph:
             return
         if o.__class__ is str:
             o = _n(o) if o.startswith(("http://", "https://")) else ox.Literal(o)
-        self.quads.add(ox.Quad(_n(s) if s.__class__ is str else s, _n(p), o, self.g))
+        self.quads[ox.Quad(_n(s) if s.__class__ is str else s, _n(p), o, self.g)] = None
 
     def labels(self, s, name: str, en: str | None = None, prop: str = RDFS + "label"):
         """Labels in zh-Hant, zh-Hans (and en); the first naming in the article wins, so a title printed twice
@@ -98,18 +104,21 @@ class _Graph:
         if iri in self.spans:
             return iri
         self.spans.add(iri)
-        self.add(iri, RDF + "type", NIF + "String")
-        self.add(iri, RDF + "type", NIF + "OffsetBasedString")
-        self.add(iri, NIF + "beginIndex", _int(span.start))
-        self.add(iri, NIF + "endIndex", _int(span.end))
-        self.add(iri, NIF + "anchorOf", ox.Literal(self.article.text[span.start : span.end]))
-        self.add(iri, NIF + "referenceContext", self.context)
+        node, g, Q = ox.NamedNode(iri), self.g, ox.Quad  # six quads for every span: made here directly
+        for p, o in ((_TYPE, _NIF_STRING), (_TYPE, _NIF_OFFSET_STRING), (_NIF_BEGIN, _int(span.start)),
+                     (_NIF_END, _int(span.end)), (_NIF_ANCHOR, ox.Literal(self.article.text[span.start : span.end])),
+                     (_NIF_CONTEXT, self.context_node)):
+            self.quads[Q(node, p, o, g)] = None
         return iri
 
     @property
     def context(self) -> str:
         """The NIF context: the article text from its first character to the end of its content (chrome excluded)."""
         return f"{self.base}#char=0,{self.article.content.end}"
+
+    @cached_property
+    def context_node(self) -> ox.NamedNode:
+        return ox.NamedNode(self.context)
 
     def fact(self, kind: str, span: Span, cls: str) -> str:
         iri = f"{self.base}/{kind}/{span.start}-{span.end}"
@@ -138,7 +147,8 @@ class _Graph:
 
 
 def build(article: Article, ex: Extraction, lexicon) -> list[ox.Quad]:
-    """Turn an extraction into the quads of the article's named graph, each once."""
+    """Turn an extraction into the quads of the article's named graph, each once, in a fixed order (the order of
+    the rules and of the text), so the same article always gives the same list."""
     g = _Graph(article)
     iris = _entity_iris(article, ex)
     _article(g, article, ex, lexicon, iris)

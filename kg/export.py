@@ -110,14 +110,12 @@ def sorted_lines(data: bytes) -> bytes:
 
 
 def canonical_nquads(quads) -> bytes:
-    """A graph's quads as N-Quads lines in byte order: what each article contributes to kg.nq.
+    """A graph's quads as N-Quads, in the order given: what each article contributes to kg.nq.
 
-    pyoxigraph writes the lines; the sort makes the bytes independent of the order the quads come in.
+    The build states an article's quads in a fixed order, so pyoxigraph's serialisation of them is the same
+    bytes on every run; nothing is sorted.
     """
-    lines = ox.serialize(quads, format=ox.RdfFormat.N_QUADS).split(b"\n")
-    lines.pop()  # the empty string after the last newline
-    lines.sort()
-    return b"\n".join(lines) + b"\n" if lines else b""
+    return ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
 
 
 def vocabulary_nquads(names) -> bytes:

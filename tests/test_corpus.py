@@ -133,3 +133,20 @@ def test_a_folder_without_articles_is_an_error(tmp_path):
 
     with pytest.raises(InputError, match=r"no article files \(\*\.txt, \*\.text, \*\.htm, \*\.html\) in this folder"):
         find_articles([tmp_path])
+
+
+def test_corpus_bytes_do_not_depend_on_the_hash_seed(seed_path):
+    import hashlib
+    import subprocess
+    import sys
+
+    paths = [str(p) for p in [seed_path, *DEV, *sorted((FIXTURES / "corpus").glob("*.txt"))]]
+    code = ("import sys; from kg.corpus import build_corpus; "
+            f"sys.stdout.buffer.write(build_corpus({paths!r}, jobs=1, cache_dir=None).nquads)")
+    digests = set()
+    for seed in ("0", "1", "4242"):
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, check=True,
+                             env={"PYTHONHASHSEED": seed, "PATH": "/usr/bin:/bin"}).stdout
+        assert len(out) > 1_000_000
+        digests.add(hashlib.sha256(out).hexdigest())
+    assert len(digests) == 1

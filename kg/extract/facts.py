@@ -10,7 +10,7 @@ import re
 
 from ..ingest import Article, Span
 from .context import FREQUENCY, TIME_REF, clause_of, inside, mentions_in
-from .mentions import CJK, clauses, titles
+from .mentions import CJK, clauses, compiled, titles
 from .records import Action, Assignment, Document, Extraction, GroupLeadership, Mention, ResponsibilityList
 
 __all__ = ["find_documents", "find_assignments", "find_leadership", "find_lists", "find_actions"]
@@ -32,8 +32,8 @@ def find_documents(article: Article, lexicon, ex: Extraction, mentions: list[Men
         kind = next((c for f, c in kinds if core.endswith(f)), None)
         if kind is None:
             kind = next(c for c in lexicon.scheme("document-kinds") if c.key.endswith("opinions"))
-        years = re.search(r"(\d{4})\s*[—–\-－~～至到]+\s*(\d{4})", hans)
-        year = re.search(r"(\d{4})年", hans)
+        years = compiled(r"(\d{4})\s*[—–\-－~～至到]+\s*(\d{4})").search(hans)
+        year = compiled(r"(\d{4})年").search(hans)
         start, end = (int(years[1]), int(years[2])) if years else ((int(year[1]),) * 2 if year else (None, None))
         clause = clause_of(article, t.start)
         before = Span(clause.start, t.start - 1)
@@ -48,7 +48,7 @@ def find_documents(article: Article, lexicon, ex: Extraction, mentions: list[Men
             issuer, basis = [ex.home], "implicit"
         else:
             issuer, basis = [], None
-        what = re.search(rf"([{CJK}]{{2,4}})了?$", article.clean[clause.start : t.start - 1])
+        what = compiled(rf"([{CJK}]{{2,4}})了?$").search(article.clean[clause.start : t.start - 1])
         ex.documents.append(Document(
             span=Span(t.start - 1, t.end + 1), title=printed, corrected_title=corrected if corrected != printed else None,
             kind=kind.iri, cls=kind.prop("instanceClass"), issuer=issuer, issuer_basis=basis,
@@ -120,7 +120,7 @@ def find_leadership(article: Article, lexicon, ex: Extraction, mentions: list[Me
     """Who leads a group: 以X任組長, Y為成員單位的Z小組."""
     sh = article.shadow
     positions = {c.hans: c for c in lexicon.scheme("roles") if c.key.endswith(("group-leader", "deputy-group-leader"))}
-    pat = re.compile(rf"(?:以|由)?(?P<holder>[^，,。；;、以由]{{2,16}}?)任(?P<pos>{'|'.join(sorted(positions, key=len, reverse=True))})")
+    pat = compiled(rf"(?:以|由)?(?P<holder>[^，,。；;、以由]{{2,16}}?)任(?P<pos>{'|'.join(sorted(positions, key=len, reverse=True))})")
     for sent in article.sentences:
         text = sh[sent.start : sent.end]
         groups = [m for m in mentions if m.kind == "group" and sent.start <= m.span.start < sent.end]
@@ -131,7 +131,7 @@ def find_leadership(article: Article, lexicon, ex: Extraction, mentions: list[Me
             hspan = Span(sent.start + m.start("holder"), sent.start + m.end("holder"))
             holders = mentions_in(mentions, hspan, ("role",))
             members = []
-            mm = re.search(r"(?P<m>[^，,。；;]{2,20}?)为成员", text[m.end() :])
+            mm = compiled(r"(?P<m>[^，,。；;]{2,20}?)为成员").search(text[m.end() :])
             if mm:
                 mspan = Span(sent.start + m.end() + mm.start("m"), sent.start + m.end() + mm.end("m"))
                 members = [x.key for x in mentions_in(mentions, mspan, ("org",))]

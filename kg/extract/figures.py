@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import re
 
 from ..ingest import Article, Span
 from .context import TIME_REF, clause_of, inside, sentence_of
-from .mentions import quoted, script_form, titles
+from .mentions import compiled, quoted, script_form, titles
 from .numbers import find_figures
 from .records import Extraction, Figure
 
@@ -34,7 +33,7 @@ def find_figures_in(article: Article, lexicon, ex: Extraction) -> None:
             sent = sentence_of(article, f.start)
             time = [t for t in TIME_REF.finditer(sh, sent.start, f.start)]
             part_of = None
-            if re.search(r"其中[^，,。；;、)）]*$", sh[sent.start : f.start]) and ex.figures:
+            if compiled(r"其中[^，,。；;、)）]*$").search(sh[sent.start : f.start]) and ex.figures:
                 prev = [i for i, g in enumerate(ex.figures) if sent.start <= g.figure_span.start < f.start
                         and "其中" not in sh[g.figure_span.end : f.start][:1]]
                 part_of = prev[-1] if prev else None
@@ -54,9 +53,9 @@ def _idiomatic_one(sh: str, f, clause: Span) -> bool:
     每一名 (each). It is a figure only as a frequency after 每年/每月/每季度 (每年安排一次健康體檢)."""
     if sh[f.start] != "一" or f.value != 1:
         return False
-    if re.match(r"一.一", sh[f.start : f.start + 3]) or sh[f.end : f.end + 1] == "性" or sh[f.start - 1 : f.start] == "每":
+    if compiled(r"一.一").match(sh[f.start : f.start + 3]) or sh[f.end : f.end + 1] == "性" or sh[f.start - 1 : f.start] == "每":
         return True
-    return not re.search(r"每(?:年|月|周|季度|天|日)", sh[clause.start : f.start])
+    return not compiled(r"每(?:年|月|周|季度|天|日)").search(sh[clause.start : f.start])
 
 
 def _printed_qualifier(article: Article, fs: Span, hans: str | None) -> str | None:
@@ -70,9 +69,9 @@ def _printed_qualifier(article: Article, fs: Span, hans: str | None) -> str | No
 
 def _counted(article: Article, clause: Span, fs: Span) -> str:
     """What a figure counts: the words right after it (25個貧困村), else those before it (第一書記7名)."""
-    after = re.match(r"[^0-9０-９(（，,、。；;﹔]*", article.shadow[fs.end : clause.end]).group()
+    after = compiled(r"[^0-9０-９(（，,、。；;﹔]*").match(article.shadow[fs.end : clause.end]).group()
     if after.strip("“”「」\"") and len(after) <= 16:
         return article.clean[fs.end : fs.end + len(after)].strip("“”「」\"")
     before = article.shadow[max(clause.start, fs.start - 12) : fs.start]
-    lead = len(re.match(r"^[共累计全县市其中]*", before).group())
+    lead = len(compiled(r"^[共累计全县市其中]*").match(before).group())
     return article.clean[fs.start - len(before) + lead : fs.start].strip("“”「」\"")

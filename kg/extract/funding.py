@@ -6,7 +6,7 @@ import re
 
 from ..ingest import Article, Span
 from .context import mentions_in
-from .mentions import clauses
+from .mentions import clauses, compiled
 from .records import Extraction, FundingStandard, Mention
 
 __all__ = ['find_funding']
@@ -31,9 +31,9 @@ def find_funding(article: Article, lexicon, ex: Extraction, mentions: list[Menti
     alt = lambda d: "|".join(re.escape(x) for x in sorted(d, key=len, reverse=True))  # noqa: E731
     amount = r"(?P<amount>[0-9０-９.]+|[一二三四五六七八九十百千两]+)(?P<mult>万)?元"
     patterns = [
-        re.compile(rf"按(?:照)?(?P<per>{alt(per)})?(?P<period>{alt(period)})?{amount}(?:的)?标准"),
-        re.compile(rf"(?P<period>一次性)(?:发放|补助|给予|奖励)?{amount}"),
-        re.compile(rf"(?P<period>{alt(k for k in period if k != '一次性')})[^，,。；;]{{0,12}}?(?:{alt(floors)}){amount}"),
+        compiled(rf"按(?:照)?(?P<per>{alt(per)})?(?P<period>{alt(period)})?{amount}(?:的)?标准"),
+        compiled(rf"(?P<period>一次性)(?:发放|补助|给予|奖励)?{amount}"),
+        compiled(rf"(?P<period>{alt(k for k in period if k != '一次性')})[^，,。；;]{{0,12}}?(?:{alt(floors)}){amount}"),
     ]
     from .numbers import parse_number
 

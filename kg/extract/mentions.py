@@ -16,7 +16,7 @@ from ..namespaces import FP
 from ..text import to_hans, to_hant
 from .records import Entity, Extraction, Mention
 
-__all__ = ["zones", "quoted", "titles", "find_places", "tag", "script_form", "clauses"]
+__all__ = ["zones", "quoted", "titles", "find_places", "tag", "script_form", "clauses", "compiled"]
 
 CJK = "\u4e00-\u9fff"
 # characters that cannot start a place name found by its level suffix alone
@@ -109,7 +109,18 @@ def _clauses(text: str, clean: str, span: Span) -> tuple[Span, ...]:
 
 
 def _alt(forms) -> str:
+    """A regex alternation of literal forms, longest first."""
+    return _alternation(tuple(forms))
+
+
+@lru_cache(maxsize=1024)
+def _alternation(forms: tuple[str, ...]) -> str:
     return "|".join(re.escape(f) for f in sorted(set(forms), key=len, reverse=True))
+
+
+#: ``re.compile`` with a cache of its own: the lexicon's patterns stay compiled while each article adds its own
+#: (the ``re`` module's small cache would drop the oldest, which are the lexicon's, after a few dozen articles).
+compiled = lru_cache(maxsize=4096)(re.compile)
 
 
 def find_places(article: Article, lexicon, ex: Extraction) -> dict[str, tuple[str, str]]:
@@ -136,9 +147,9 @@ def find_places(article: Article, lexicon, ex: Extraction) -> dict[str, tuple[st
         for f in p.forms:
             gaz_forms[f] = p
     zone_list = zones(article)
-    gaz_re = re.compile(_alt(gaz_forms))
+    gaz_re = compiled(_alt(gaz_forms))
     level = "(?:街道|[省市县区镇乡村])"
-    chain_re = re.compile(rf"[{CJK}]{{2,4}}?{level}")
+    chain_re = compiled(rf"[{CJK}]{{2,4}}?{level}")
     for z in zone_list:
         for m in gaz_re.finditer(sh, z.start, z.end):
             p = gaz_forms[m.group()]
@@ -161,8 +172,8 @@ def find_places(article: Article, lexicon, ex: Extraction) -> dict[str, tuple[st
                 cls = _class_for(lexicon, suffix, ex.entities[prev].cls)
                 prev = add(c.group(), cls, Span(c.start(), c.end()), parent=prev, basis="explicit", parent_span=Span(m.start(), c.end()))
                 pos = c.end()
-    town_village = re.compile(rf"([{CJK}]{{2}}(?:镇|乡))([{CJK}]{{2,3}}村)")
-    county = re.compile(rf"([{CJK}]{{2}})(市|县|区)(?![级直委内外里城域])")
+    town_village = compiled(rf"([{CJK}]{{2}}(?:镇|乡))([{CJK}]{{2,3}}村)")
+    county = compiled(rf"([{CJK}]{{2}})(市|县|区)(?![级直委内外里城域])")
     for z in zone_list:
         for m in town_village.finditer(sh, z.start, z.end):
             if m.group(1)[0] in _NAME_STOP and m.group(1) not in forms:
@@ -173,7 +184,7 @@ def find_places(article: Article, lexicon, ex: Extraction) -> dict[str, tuple[st
             before = sh[m.start() - 1] if m.start() > z.start else "，"
             if set(m.group(1)) & _NAME_STOP or m.group() in forms or m.group() in designations:
                 continue
-            if re.match(rf"[{CJK}]", before) and before not in "在向从对与和及":
+            if compiled(rf"[{CJK}]").match(before) and before not in "在向从对与和及":
                 continue
             add(m.group(), _class_for(lexicon, m.group(2), None), Span(m.start(), m.end()))
     # background: what the gazetteer says lies above each known division
@@ -257,33 +268,41 @@ def tag(article: Article, lexicon, ex: Extraction) -> list[Mention]:
                 cands.append(Mention(kind, Span(m.start(), m.end()), article.clean[m.start() : m.end()], concept_of(m)))
 
     roles = dict(lexicon.forms("roles"))
-    scan(re.compile(_alt(roles)), "role", lambda m: roles[m.group()].iri)
+    scan(compiled(_alt(roles)), "role", lambda m: roles[m.group()].iri)
     colls = dict(lexicon.forms("organisation-kinds"))
     # a collective name keeps the bracket that says what it includes: 市級部門(含企事業單位)
-    scan(re.compile(rf"(?P<name>{_alt(colls)})(?:[(（]含[^()（）]{{1,12}}[)）])?"), "org", lambda m: colls[m["name"]].iri)
+    scan(compiled(rf"(?P<name>{_alt(colls)})(?:[(（]含[^()（）]{{1,12}}[)）])?"), "org", lambda m: colls[m["name"]].iri)
     lists = dict(lexicon.forms("list-kinds"))
-    scan(re.compile(_alt(lists)), "list", lambda m: lists[m.group()].iri)
+    scan(compiled(_alt(lists)), "list", lambda m: lists[m.group()].iri)
     sets = {f: c for f, c in lexicon.forms("place-levels") if c.key.endswith("poor-village")}
-    scan(re.compile(_alt(sets)), "set", lambda m: sets[m.group()].iri)
+    scan(compiled(_alt(sets)), "set", lambda m: sets[m.group()].iri)
     suffixes = dict(lexicon.forms("organisation-suffixes"))
-    prefix = _alt([f for f in place_forms if f[-1] in "省市县区镇乡"])
-    level = r"(?:市县|省市|乡镇|县[（(]区[）)]|[省市县区乡镇])"  # 市縣財政, 鄉鎮農技站, 縣（區）扶貧辦
-    body = rf"(?:{prefix}|{level})(?:{_alt(suffixes)})" if prefix else rf"{level}(?:{_alt(suffixes)})"
-    body_re = re.compile(body)
-    scan(body_re, "org", lambda m: suffixes[_suffix_of(m.group(), suffixes)].iri)
-    # a post: a body followed by a head title (市委副書記, 縣扶貧辦主任, 市直部門主要負責人)
+    prefixes = sorted((f for f in place_forms if f[-1] in "省市县区镇乡"), key=len, reverse=True)
     titles = {f: c for f, c in lexicon.forms("roles") if c.prop("isHeadTitle")}
-    post_re = re.compile(rf"(?P<body>{body}|{_alt(colls)})(?P<title>{_alt(titles)})")
+    # a body: a place or a level word, then a suffix of the lexicon (華鎣市委, 縣扶貧辦, 市縣財政, 縣（區）扶貧辦);
+    # the suffix is found with a pattern compiled once, the place before it from this article's places
+    suffix_re = compiled(rf"(?P<suffix>{_alt(suffixes)})(?P<title>{_alt(titles)})?")
     post_bodies: dict[int, Mention] = {}
     for z in zones(article):
-        for m in post_re.finditer(sh, z.start, z.end):
-            text = m.group("body")
-            concept = colls[text].iri if text in colls else suffixes[_suffix_of(text, suffixes)].iri
-            post_bodies[m.start()] = Mention("org", Span(m.start(), m.end("body")), article.clean[m.start() : m.end("body")], concept)
+        for m in suffix_re.finditer(sh, z.start, z.end):
+            start = _body_start(sh, z.start, m.start(), prefixes)
+            if start is None:
+                continue
+            concept = suffixes[m["suffix"]].iri
+            body = Mention("org", Span(start, m.end("suffix")), article.clean[start : m.end("suffix")], concept)
+            cands.append(body)
+            if m["title"]:  # a post: a body followed by a head title (市委副書記, 縣扶貧辦主任)
+                post_bodies[start] = body
+                cands.append(Mention("role", Span(start, m.end()), article.clean[start : m.end()], titles[m["title"]].iri))
+    # a post of a collective: 市直部門主要負責人
+    for z in zones(article):
+        for m in compiled(rf"(?P<body>{_alt(colls)})(?P<title>{_alt(titles)})").finditer(sh, z.start, z.end):
+            post_bodies[m.start()] = Mention("org", Span(m.start(), m.end("body")), article.clean[m.start() : m.end("body")],
+                                             colls[m["body"]].iri)
             cands.append(Mention("role", Span(m.start(), m.end()), article.clean[m.start() : m.end()], titles[m["title"]].iri))
     _named_bodies(article, lexicon, cands, set(colls) | set(roles))
     groups = dict(lexicon.forms("group-kinds"))
-    group_re = re.compile(rf"(?:“[^”。]{{1,12}}”)?[{CJK}]{{0,12}}?(?:{_alt(groups)})")
+    group_re = compiled(rf"(?:“[^”。]{{1,12}}”)?[{CJK}]{{0,12}}?(?:{_alt(groups)})")
     for z in zones(article):
         for m in group_re.finditer(sh, z.start, z.end):
             s = m.start()
@@ -293,7 +312,7 @@ def tag(article: Article, lexicon, ex: Extraction) -> list[Mention]:
             suffix = next(f for f in sorted(groups, key=len, reverse=True) if sh[s : m.end()].endswith(f))
             cands.append(Mention("group", Span(s, m.end()), article.clean[s : m.end()], groups[suffix].iri))
     if place_forms:
-        scan(re.compile(_alt(place_forms)), "place", lambda m: None)
+        scan(compiled(_alt(place_forms)), "place", lambda m: None)
 
     cands.sort(key=lambda m: (-(m.span.end - m.span.start), m.span.start))
     taken: list[Mention] = []
@@ -420,6 +439,19 @@ def _one_body_per_name(ex: Extraction, mentions: list[Mention]) -> list[Mention]
     return [Mention(m.kind, m.span, m.form, m.concept, renamed.get(m.key, m.key)) for m in mentions]
 
 
+_LEVEL = compiled(r"(?:市县|省市|乡镇|县[（(]区[）)]|[省市县区乡镇])\Z")  # the level word a body may start with
+
+
+def _body_start(sh: str, zone_start: int, at: int, prefixes: list[str]) -> int | None:
+    """Where a body whose suffix starts at ``at`` begins: at the longest place of the article written just before
+    the suffix, else at a level word (市, 縣, 鄉鎮, 縣（區）); ``None`` if neither is there."""
+    for f in prefixes:
+        if at - len(f) >= zone_start and sh.startswith(f, at - len(f)):
+            return at - len(f)
+    m = _LEVEL.search(sh, max(zone_start, at - 4), at)
+    return m.start() if m else None
+
+
 def _suffix_of(text: str, suffixes) -> str:
     """The longest suffix form that ends ``text``."""
     return next(f for f in sorted(suffixes, key=len, reverse=True) if text.endswith(f))
@@ -436,12 +468,12 @@ def _named_bodies(article: Article, lexicon, cands: list[Mention], common: set[s
     """
     sh = article.shadow
     suffixes = dict(lexicon.forms("named-body-suffixes"))
-    pat = re.compile(rf"[{CJK}]{{2,14}}?(?:{_alt(suffixes)})")
+    pat = compiled(rf"[{CJK}]{{2,14}}?(?:{_alt(suffixes)})")
     for z in zones(article):
         for m in re.finditer(_alt(suffixes), sh[z.start : z.end]):
             end = z.start + m.end()
             start = end - len(m.group())
-            while start > z.start and start > end - len(m.group()) - 14 and re.match(f"[{CJK}]", sh[start - 1]):
+            while start > z.start and start > end - len(m.group()) - 14 and compiled(f"[{CJK}]").match(sh[start - 1]):
                 start -= 1
             name = sh[start:end]
             cut = max([name.rfind(w) + len(w) for w in (*_NAME_CUT, *common) if w in name[: -len(m.group())]] or [0])

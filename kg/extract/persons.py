@@ -10,12 +10,10 @@ mentions already resolved.
 
 from __future__ import annotations
 
-import re
-
 from ..ingest import Article, Span
 from ..namespaces import FP
 from .context import sentence_of
-from .mentions import CJK, _alt, zones
+from .mentions import CJK, _alt, compiled, zones
 from .records import Appointment, Extraction, Mention, Person
 
 __all__ = ["find_persons"]
@@ -29,8 +27,8 @@ def find_persons(article: Article, lexicon, ex: Extraction, mentions: list[Menti
     sh = article.shadow
     surnames = dict(lexicon.forms("surnames"))
     cues = {c.key.removeprefix("person-cues-"): c for c in lexicon.scheme("person-cues")}
-    cue_re = {k: re.compile(_alt(c.forms)) for k, c in cues.items()}
-    name_re = re.compile(rf"(?P<surname>{_alt(surnames)})(?P<given>[{CJK}]{{1,2}})")
+    cue_re = {k: compiled(_alt(c.forms)) for k, c in cues.items()}
+    name_re = compiled(rf"(?P<surname>{_alt(surnames)})(?P<given>[{CJK}]{{1,2}})")
     by_start = {}
     for m in mentions:
         by_start.setdefault(m.span.start, m)

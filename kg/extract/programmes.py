@@ -7,7 +7,7 @@ import re
 from ..ingest import Article, Span
 from ..text import to_hans
 from .context import inside
-from .mentions import CJK, quoted, titles
+from .mentions import CJK, compiled, quoted, titles
 from .records import Extraction, Mention, Programme
 
 __all__ = ['find_programmes']
@@ -21,11 +21,11 @@ def find_programmes(article: Article, lexicon, ex: Extraction, mentions: list[Me
     ratings = [f for f, c in lexicon.forms("action-types") if c.key.endswith(("rating", "commendation"))]
     scales = [f for f, c in lexicon.forms("quote-contexts") if c.key.endswith("grade-scale")]
     # “好”“較好”“一般”“差”四個等次: quoted grades of a scale
-    grade = re.compile(rf"(?:[、，,和及或]?[“「][^”」]{{1,6}}[”」])*[{CJK}]{{0,4}}(?:{'|'.join(map(re.escape, scales))})")
+    grade = compiled(rf"(?:[、，,和及或]?[“「][^”」]{{1,6}}[”」])*[{CJK}]{{0,4}}(?:{'|'.join(map(re.escape, scales))})")
     quotes = quoted(article)
     for q in quotes:
         inner = article.shadow[q.start : q.end]
-        if inner in known or any(t.start <= q.start and q.end <= t.end for t in taken) or not re.search(f"[{CJK}]", inner):
+        if inner in known or any(t.start <= q.start and q.end <= t.end for t in taken) or not compiled(f"[{CJK}]").search(inner):
             continue
         name = article.clean[q.start : q.end]
         if not 2 <= len(name) <= 30 or _after_rating(article.shadow, q.start - 1, ratings) or grade.match(article.shadow, q.end + 1):
@@ -33,7 +33,7 @@ def find_programmes(article: Article, lexicon, ex: Extraction, mentions: list[Me
         motto = motto_span = None
         para = next((p for p in article.paragraphs if p.start <= q.start < p.end), None)
         if para:
-            lead = re.match(rf"([{CJK}]{{2,6}}、[{CJK}]{{2,6}})[,，]", article.clean[para.start : para.start + 20])
+            lead = compiled(rf"([{CJK}]{{2,6}}、[{CJK}]{{2,6}})[,，]").match(article.clean[para.start : para.start + 20])
             first_q = next((x for x in quotes if para.start <= x.start < para.end), None)
             if lead and first_q == q:
                 motto, motto_span = lead[1], Span(para.start, para.start + len(lead[1]))
@@ -67,17 +67,17 @@ def _unquoted_programmes(article: Article, lexicon, ex: Extraction, quotes: list
     for z in [article.meta["title"], *article.paragraphs]:
         for m in re.finditer("|".join(map(re.escape, heads)), sh[z.start : z.end]):
             end = z.start + m.end()
-            if end < len(sh) and re.match(f"[{CJK}]", sh[end]) and sh[end] not in "的和与及等为在中上":
+            if end < len(sh) and compiled(f"[{CJK}]").match(sh[end]) and sh[end] not in "的和与及等为在中上":
                 continue  # the head is part of a longer word: 活動室
             start = end - len(m.group())
-            while start > z.start and end - start < 24 and re.match(f"[{CJK}“”]", sh[start - 1]):
+            while start > z.start and end - start < 24 and compiled(f"[{CJK}“”]").match(sh[start - 1]):
                 start -= 1
             body = sh[start : end - len(m.group())]
             cut = max([body.rfind(w) + len(w) for w in _PROGRAMME_CUT if w in body] or [0])
-            if not cut and start > z.start and re.match(f"[{CJK}“”]", sh[start - 1]):
+            if not cut and start > z.start and compiled(f"[{CJK}“”]").match(sh[start - 1]):
                 continue  # no boundary found within reach: not a name we can delimit
             found.append((start + cut, end))
-        for m in re.finditer(rf"一[{CJK}]一[{CJK}]", sh[z.start : z.end]):
+        for m in compiled(rf"一[{CJK}]一[{CJK}]").finditer(sh[z.start : z.end]):
             found.append((z.start + m.start(), z.start + m.end()))
     for start, end in found:
         hans = sh[start:end].lstrip("”")

@@ -9,10 +9,8 @@
 
 from __future__ import annotations
 
-import re
-
 from ..ingest import Article, Span
-from .mentions import CJK, clauses
+from .mentions import CJK, clauses, compiled
 from .records import Entity, Extraction, Mention, Relation
 
 __all__ = ["find_relations"]
@@ -77,7 +75,7 @@ def _dispatch(article, ex, mentions):
 def _industries(article, ex):
     if not ex.home:
         return
-    pat = re.compile(rf"发展((?:[{CJK}]{{2,6}}、)+[{CJK}]{{2,6}})等(?:[{CJK}]{{0,4}})产业")
+    pat = compiled(rf"发展((?:[{CJK}]{{2,6}}、)+[{CJK}]{{2,6}})等(?:[{CJK}]{{0,4}})产业")
     for para in article.paragraphs:
         for m in pat.finditer(article.shadow, para.start, para.end):
             start = m.start(1)
