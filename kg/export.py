@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import enum
 import hashlib
+import io
 import os
 import tempfile
 from pathlib import Path
@@ -16,7 +17,7 @@ import pyoxigraph as ox
 
 from .namespaces import DCAT, DCT, PREFIXES, RDF, VOID, XSD
 
-__all__ = ["RdfFormat", "serialize", "write_atomic", "publish", "sorted_quads", "sorted_lines", "canonical_nquads",
+__all__ = ["RdfFormat", "Chunks", "serialize", "write_atomic", "publish", "sorted_quads", "sorted_lines", "canonical_nquads",
            "vocabulary_nquads"]
 
 
@@ -82,14 +83,59 @@ def serialize(quads, fmt: RdfFormat = RdfFormat.TURTLE) -> bytes:
     return ox.serialize(items, format=fmt.ox, prefixes=prefixes)
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` in one step: readers see the old file or the new one, never half."""
+class Chunks:
+    """Bytes kept as their parts (one per article): written, hashed and read part by part, never joined, so a
+    corpus's N-Quads are not copied into one more buffer of their whole size.
+
+    >>> c = Chunks([b"<a> <p> <o> .\\n", b"", b"<b> <p> <o> .\\n"])
+    >>> len(c), c.reader().read() == b"".join(c.parts)
+    (28, True)
+    """
+
+    def __init__(self, parts):
+        self.parts = [p for p in parts if p]
+
+    def __len__(self) -> int:
+        return sum(map(len, self.parts))
+
+    def sha256(self) -> str:
+        h = hashlib.sha256()
+        for part in self.parts:
+            h.update(part)
+        return h.hexdigest()
+
+    def reader(self) -> io.BufferedReader:
+        parts = iter(self.parts)
+
+        class _Stream(io.RawIOBase):
+            rest = b""
+
+            def readable(self):
+                return True
+
+            def readinto(self, buffer):
+                while not self.rest:
+                    self.rest = next(parts, None)
+                    if self.rest is None:
+                        self.rest = b""
+                        return 0
+                n = min(len(buffer), len(self.rest))
+                buffer[:n], self.rest = self.rest[:n], self.rest[n:]
+                return n
+
+        return io.BufferedReader(_Stream(), buffer_size=1 << 20)
+
+
+def write_atomic(path: Path, data) -> None:
+    """Replace ``path`` with ``data`` (bytes or :class:`Chunks`) in one step: readers see the old file or the new
+    one, never half."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as f:
-            f.write(data)
+            for part in data.parts if isinstance(data, Chunks) else [data]:
+                f.write(part)
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(tmp, 0o666 & ~umask)
@@ -139,37 +185,39 @@ def vocabulary_nquads(names) -> bytes:
     return b"".join(out)
 
 
-def publish(nquads: bytes, out_dir: Path, ontology_files: dict[str, bytes], version: str, articles: list[str],
+def publish(blocks: list[bytes], out_dir: Path, ontology_files: dict[str, bytes], version: str, articles: list[str],
             extra_files: dict[str, bytes] | None = None) -> list[Path]:
-    """Write the published dataset from the articles' N-Quads (graph by graph, each in canonical order).
+    """Write the published dataset from the articles' N-Quads, one block per article graph.
 
     kg.nq and kg.trig hold the whole dataset: each article in its named graph, and the ontology, the lexicon, the
     gazetteer and the repair table each in theirs. kg.ttl, kg.nt and kg.jsonld hold the articles' facts merged into
     one graph. Then the frozen ontology, ``extra_files`` (the validation report, the merge report, the network
-    files) and void.ttl. Every file is rendered in memory first, then each is replaced atomically.
+    files) and void.ttl. Every file is rendered first (kg.nq as its blocks, not joined), then each is replaced
+    atomically.
     """
     from .resources import VOCABULARY_FILES
 
-    data_nt = sorted_lines(ox.serialize((q.triple for q in ox.parse(nquads, format=ox.RdfFormat.N_QUADS)),
+    dataset_nq = Chunks([*blocks, vocabulary_nquads(VOCABULARY_FILES)])
+    data = Chunks(blocks)
+    data_nt = sorted_lines(ox.serialize((q.triple for q in ox.parse(data.reader(), format=ox.RdfFormat.N_QUADS)),
                                         format=ox.RdfFormat.N_TRIPLES))
-    dataset_nq = nquads + vocabulary_nquads(VOCABULARY_FILES)
-    files: dict[str, bytes] = {}
+    files: dict[str, bytes | Chunks] = {}
 
-    def reserialize(data: bytes, source: RdfFormat, target: RdfFormat) -> bytes:
-        return ox.serialize(ox.parse(data, format=source.ox), format=target.ox, prefixes=PREFIXES)
+    def reserialize(source, fmt: RdfFormat, target: RdfFormat) -> bytes:
+        return ox.serialize(ox.parse(source, format=fmt.ox), format=target.ox, prefixes=PREFIXES)
 
     files["kg.ttl"] = reserialize(data_nt, RdfFormat.N_TRIPLES, RdfFormat.TURTLE)
     files["kg.nt"] = data_nt
     files["kg.nq"] = dataset_nq
-    files["kg.trig"] = reserialize(dataset_nq, RdfFormat.N_QUADS, RdfFormat.TRIG)
+    files["kg.trig"] = reserialize(dataset_nq.reader(), RdfFormat.N_QUADS, RdfFormat.TRIG)
     files["kg.jsonld"] = reserialize(data_nt, RdfFormat.N_TRIPLES, RdfFormat.JSON_LD)
-    for name, data in sorted(ontology_files.items()):
-        files[f"ontology/{version}/{name}"] = data
+    for name, content in sorted(ontology_files.items()):
+        files[f"ontology/{version}/{name}"] = content
     files.update(extra_files or {})
     files["void.ttl"] = _void(files, data_nt, version, articles)
     written = []
-    for name, data in files.items():
-        write_atomic(Path(out_dir) / name, data)
+    for name, content in files.items():
+        write_atomic(Path(out_dir) / name, content)
         written.append(Path(out_dir) / name)
     return written
 
@@ -207,7 +255,8 @@ def _void(files: dict[str, bytes], data_nt: bytes, version: str, articles: list[
             ox.Triple(dist, n(DCAT + "downloadURL"), n(f"https://w3id.org/fupin-kg/{name}")),
             ox.Triple(dist, n(DCT + "title"), ox.Literal(name)),
             ox.Triple(dist, n(DCAT + "byteSize"), lit(len(data), "nonNegativeInteger")),
-            ox.Triple(dist, n("http://spdx.org/rdf/terms#checksum"), ox.Literal(hashlib.sha256(data).hexdigest())),
+            ox.Triple(dist, n("http://spdx.org/rdf/terms#checksum"),
+                      ox.Literal(data.sha256() if isinstance(data, Chunks) else hashlib.sha256(data).hexdigest())),
         ]
         ext = name.rsplit(".", 1)[-1]
         if ext in media:

@@ -105,7 +105,7 @@ def build_dataset(paths: list[Path], out_dir: Path, encoding: str | None = None,
         report = validate(corpus.quads(), jobs=jobs)
     quads = corpus.quads()
     merges = find_merges(quads)
-    files = publish(corpus.nquads, out_dir, ontology_files(), __version__, [article_iri(a.article_id) for a in corpus.articles],
+    files = publish([a.nquads for a in corpus.articles], out_dir, ontology_files(), __version__, [article_iri(a.article_id) for a in corpus.articles],
                     {"validation-report.ttl": report.to_turtle(), "merges.tsv": merges_tsv(merges), **network_files(quads)})
     infos = [(a.article_id, a.title, a.published) for a in corpus.articles]
     return BuildResult(Path(out_dir), infos, len({q.triple for q in quads}), _counts(quads), files, report.counts,
