@@ -14,7 +14,7 @@ from decimal import Decimal
 
 import hashlib
 import re
-from functools import cached_property, lru_cache
+from functools import lru_cache
 
 import pyoxigraph as ox
 
@@ -23,13 +23,14 @@ from .ingest import Article, Span
 from .namespaces import DCT, FP, ID, NIF, ORG, PLACE, PROV, RDF, RDFS, SCHEMA, XSD
 from .text import romanise, slug, to_hans, to_hant
 
-__all__ = ["build", "article_iri", "graph_iri", "GAZETTEER"]
+__all__ = ["build", "build_nquads", "article_iri", "graph_iri", "GAZETTEER"]
 
 GAZETTEER = "https://w3id.org/fupin-kg/gazetteer"
 A = ox.NamedNode(RDF + "type")
-_TYPE, _NIF_STRING, _NIF_OFFSET_STRING = A, ox.NamedNode(NIF + "String"), ox.NamedNode(NIF + "OffsetBasedString")
-_NIF_BEGIN, _NIF_END = ox.NamedNode(NIF + "beginIndex"), ox.NamedNode(NIF + "endIndex")
-_NIF_ANCHOR, _NIF_CONTEXT = ox.NamedNode(NIF + "anchorOf"), ox.NamedNode(NIF + "referenceContext")
+# the terms of every span, in N-Triples form
+_TYPE, _NIF_STRING, _NIF_OFFSET_STRING = f"<{RDF}type>", f"<{NIF}String>", f"<{NIF}OffsetBasedString>"
+_NIF_BEGIN, _NIF_END, _NIF_ANCHOR, _NIF_CONTEXT = (f"<{NIF}{p}>" for p in ("beginIndex", "endIndex", "anchorOf",
+                                                                          "referenceContext"))
 
 
 def article_iri(article_id: str) -> str:
@@ -43,11 +44,11 @@ def graph_iri(article_id: str) -> str:
 _n = lru_cache(maxsize=1 << 16)(ox.NamedNode)  # IRIs repeat (predicates, classes, shared entities): made once
 
 
-_INTEGER = ox.NamedNode(XSD + "integer")
+_INTEGER = f"<{XSD}integer>"
 
 
 def _int(v) -> ox.Literal:
-    return ox.Literal(str(int(v)), datatype=_INTEGER)
+    return ox.Literal(str(int(v)), datatype=_n(XSD + "integer"))
 
 
 def _num(v) -> ox.Literal:
@@ -73,18 +74,22 @@ class _Graph:
 
     def __init__(self, article: Article):
         self.article = article
-        self.g = _n(graph_iri(article.article_id))
-        self.quads: dict[ox.Quad, None] = {}  # each quad once, in the order the build states them
+        self.g = f"<{graph_iri(article.article_id)}>"
+        self.lines: dict[str, None] = {}  # N-Quads lines, each once, in the order the build states them
         self.labelled: set[tuple] = set()
         self.spans: set[str] = set()
         self.base = article_iri(article.article_id)
 
     def add(self, s, p, o):
+        """State ``s p o``: IRIs as strings (or terms), ``o`` also a plain string or a :class:`pyoxigraph.Literal`.
+        The line is written here (terms in N-Triples form by pyoxigraph), so nothing is serialised twice."""
         if o is None:
             return
         if o.__class__ is str:
-            o = _n(o) if o.startswith(("http://", "https://")) else ox.Literal(o)
-        self.quads[ox.Quad(_n(s) if s.__class__ is str else s, _n(p), o, self.g)] = None
+            o = f"<{o}>" if o.startswith(("http://", "https://")) else str(ox.Literal(o))
+        else:
+            o = str(o)
+        self.lines[f"{f'<{s}>' if s.__class__ is str else str(s)} <{p}> {o} {self.g} .\n"] = None
 
     def labels(self, s, name: str, en: str | None = None, prop: str = RDFS + "label"):
         """Labels in zh-Hant, zh-Hans (and en); the first naming in the article wins, so a title printed twice
@@ -104,11 +109,12 @@ class _Graph:
         if iri in self.spans:
             return iri
         self.spans.add(iri)
-        node, g, Q = ox.NamedNode(iri), self.g, ox.Quad  # six quads for every span: made here directly
-        for p, o in ((_TYPE, _NIF_STRING), (_TYPE, _NIF_OFFSET_STRING), (_NIF_BEGIN, _int(span.start)),
-                     (_NIF_END, _int(span.end)), (_NIF_ANCHOR, ox.Literal(self.article.text[span.start : span.end])),
-                     (_NIF_CONTEXT, self.context_node)):
-            self.quads[Q(node, p, o, g)] = None
+        anchor = str(ox.Literal(self.article.text[span.start : span.end]))
+        for line in (f"<{iri}> {_TYPE} {_NIF_STRING} {self.g} .\n", f"<{iri}> {_TYPE} {_NIF_OFFSET_STRING} {self.g} .\n",
+                     f"<{iri}> {_NIF_BEGIN} \"{span.start}\"^^{_INTEGER} {self.g} .\n",
+                     f"<{iri}> {_NIF_END} \"{span.end}\"^^{_INTEGER} {self.g} .\n",
+                     f"<{iri}> {_NIF_ANCHOR} {anchor} {self.g} .\n", f"<{iri}> {_NIF_CONTEXT} <{self.context}> {self.g} .\n"):
+            self.lines[line] = None  # six lines for every span, written at once
         return iri
 
     @property
@@ -116,9 +122,6 @@ class _Graph:
         """The NIF context: the article text from its first character to the end of its content (chrome excluded)."""
         return f"{self.base}#char=0,{self.article.content.end}"
 
-    @cached_property
-    def context_node(self) -> ox.NamedNode:
-        return ox.NamedNode(self.context)
 
     def fact(self, kind: str, span: Span, cls: str) -> str:
         iri = f"{self.base}/{kind}/{span.start}-{span.end}"
@@ -147,8 +150,13 @@ class _Graph:
 
 
 def build(article: Article, ex: Extraction, lexicon) -> list[ox.Quad]:
-    """Turn an extraction into the quads of the article's named graph, each once, in a fixed order (the order of
-    the rules and of the text), so the same article always gives the same list."""
+    """Turn an extraction into the quads of the article's named graph (see :func:`build_nquads`)."""
+    return list(ox.parse(build_nquads(article, ex, lexicon), format=ox.RdfFormat.N_QUADS))
+
+
+def build_nquads(article: Article, ex: Extraction, lexicon) -> bytes:
+    """Turn an extraction into the article's named graph as N-Quads: each quad once, in a fixed order (the order
+    of the rules and of the text), so the same article always gives the same bytes."""
     g = _Graph(article)
     iris = _entity_iris(article, ex)
     _article(g, article, ex, lexicon, iris)
@@ -166,7 +174,7 @@ def build(article: Article, ex: Extraction, lexicon) -> list[ox.Quad]:
     _persons(g, ex, lexicon, iris)
     for r in ex.relations:
         g.statement(iris[r.subject], FP + r.predicate, iris[r.object], r.basis, r.span)
-    return list(g.quads)
+    return "".join(g.lines).encode("utf-8")
 
 
 def _entity_iris(article: Article, ex: Extraction) -> dict[str, str]:

@@ -159,13 +159,12 @@ def build_corpus(paths: Iterable[Path], *, jobs: int | None = None, encoding: st
     if todo:
         from .lexicon import load_lexicon
 
-        load_lexicon()  # loaded once here, shared by the forked workers
-        gc.freeze()  # and left out of every collection from now on
+        load_lexicon()  # loaded once here, shared by the forked workers (which leave it out of their collections)
     if jobs == 1:
         results = map(_build_one, [(i, p, encoding) for i, p, _ in todo])
         pool = None
     else:
-        pool = get_context("fork").Pool(jobs)
+        pool = get_context("fork").Pool(jobs, initializer=gc.freeze)
         results = pool.imap_unordered(_build_one, [(i, p, encoding) for i, p, _ in todo],
                                       chunksize=max(1, min(16, len(todo) // (jobs * 8))))
     keys = {i: key for i, _, key in todo}
@@ -197,16 +196,15 @@ def build_corpus(paths: Iterable[Path], *, jobs: int | None = None, encoding: st
 def _build_one(job: tuple[int, Path, str | None]) -> tuple[int, ArticleBuild | Failure]:
     """Build one article; whatever goes wrong becomes a one-line failure for that file alone."""
     from .bulk import collector_paused
-    from .export import canonical_nquads
-    from .pipeline import build_article
+    from .pipeline import article_nquads
 
     i, path, encoding = job
     try:
         with collector_paused():  # an article makes thousands of small objects and frees them by reference count
-            article, graph = build_article(path, encoding)
+            article, nquads = article_nquads(path, encoding)
         published = article.meta.get("published")
         return i, ArticleBuild(path, article.article_id, article.clean_at(article.meta["title"]),
-                               published[1].isoformat() if published else "date unknown", canonical_nquads(graph))
+                               published[1].isoformat() if published else "date unknown", nquads)
     except KgError as e:
         return i, Failure(path, str(e))
     except Exception as e:  # an extractor defect must not take the rest of the corpus down with it

@@ -17,7 +17,7 @@ from .extract import extract
 from .ingest import Article, read_article
 from .lexicon import load_lexicon
 
-__all__ = ["build_article", "build_articles", "read_rdf", "load_inputs", "is_rdf_file"]
+__all__ = ["build_article", "article_nquads", "build_articles", "read_rdf", "load_inputs", "is_rdf_file"]
 
 
 def build_article(path: Path, encoding: str | None = None) -> tuple[Article, list[ox.Quad]]:
@@ -28,9 +28,15 @@ def build_article(path: Path, encoding: str | None = None) -> tuple[Article, lis
     InputError, NoArticleBody
         The file is missing, empty, binary or holds no article.
     """
+    article, nquads = article_nquads(path, encoding)
+    return article, list(ox.parse(nquads, format=ox.RdfFormat.N_QUADS))
+
+
+def article_nquads(path: Path, encoding: str | None = None) -> tuple[Article, bytes]:
+    """One article file → its ingested form and its named graph as N-Quads (what a corpus keeps of it)."""
     lexicon = load_lexicon()
     article = read_article(path, encoding=encoding, lexicon=lexicon)
-    return article, build_stage.build(article, extract(article, lexicon), lexicon)
+    return article, build_stage.build_nquads(article, extract(article, lexicon), lexicon)
 
 
 def build_articles(paths, encoding: str | None = None) -> list[ox.Quad]:

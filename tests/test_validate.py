@@ -136,19 +136,19 @@ def test_build_refuses_a_graph_with_violations(tmp_path, monkeypatch, seed_path)
 
     import kg.pipeline
 
-    real = kg.pipeline.build_article
+    real = kg.pipeline.article_nquads
 
     def broken(path, encoding=None):
-        article, ds = real(path, encoding)
+        article, nquads = real(path, encoding)
         value = ox.NamedNode("https://w3id.org/fupin-kg/ontology#value")
-        bad = ox.Dataset()
-        for q in ds:
+        bad = []
+        for q in ox.parse(nquads, format=ox.RdfFormat.N_QUADS):
             if q.predicate == value and q.object.value == "8540":
                 q = ox.Quad(q.subject, q.predicate, ox.Literal("-8540", datatype=ox.NamedNode(XSD + "integer")), q.graph_name)
-            bad.add(q)
-        return article, bad
+            bad.append(q)
+        return article, ox.serialize(bad, format=ox.RdfFormat.N_QUADS)
 
-    monkeypatch.setattr(kg.pipeline, "build_article", broken)
+    monkeypatch.setattr(kg.pipeline, "article_nquads", broken)
     out = tmp_path / "out"
     result = CliRunner().invoke(main, ["build", "--out", str(out)])
     assert result.exit_code == 1
