@@ -69,7 +69,9 @@ class Corpus:
         return b"".join(a.nquads for a in self.articles)
 
     def quads(self) -> list[ox.Quad]:
-        return list(ox.parse(self.nquads, format=ox.RdfFormat.N_QUADS)) if self.articles else []
+        from .export import Chunks
+
+        return list(ox.parse(Chunks(a.nquads for a in self.articles).reader(), format=ox.RdfFormat.N_QUADS))
 
     @property
     def extracted(self) -> int:

@@ -3,7 +3,7 @@
 Articles are built separately, and an entity gets the same IRI wherever the same thing is named:
 a place from the gazetteer or by its name, a body by its full name, a role by its lexicon concept,
 a document by its title, a programme by its name. Names are compared in Simplified script (IRIs
-are pinyin slugs of the Simplified form), so 华蓥市 in one article and 華鎣市 in another are one
+are pinyin slugs of the Simplified form), so 青崖县 in one article and 青崖縣 in another are one
 city. This module finds those shared IRIs in the built quads and explains each.
 
 >>> import pyoxigraph as ox

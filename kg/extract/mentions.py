@@ -279,7 +279,7 @@ def tag(article: Article, lexicon, ex: Extraction) -> list[Mention]:
     suffixes = dict(lexicon.forms("organisation-suffixes"))
     prefixes = sorted((f for f in place_forms if f[-1] in "省市县区镇乡"), key=len, reverse=True)
     titles = {f: c for f, c in lexicon.forms("roles") if c.prop("isHeadTitle")}
-    # a body: a place or a level word, then a suffix of the lexicon (華鎣市委, 縣扶貧辦, 市縣財政, 縣（區）扶貧辦);
+    # a body: a place or a level word, then a suffix of the lexicon (青崖縣委, 縣扶貧辦, 市縣財政, 縣（區）扶貧辦);
     # the suffix is found with a pattern compiled once, the place before it from this article's places
     suffix_re = compiled(rf"(?P<suffix>{_alt(suffixes)})(?P<title>{_alt(titles)})?")
     post_bodies: dict[int, Mention] = {}
