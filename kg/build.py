@@ -26,7 +26,6 @@ from .text import romanise, slug, to_hans, to_hant
 __all__ = ["build", "build_nquads", "article_iri", "graph_iri", "GAZETTEER"]
 
 GAZETTEER = "https://w3id.org/fupin-kg/gazetteer"
-A = ox.NamedNode(RDF + "type")
 # the terms of every span, in N-Triples form
 _TYPE, _NIF_STRING, _NIF_OFFSET_STRING = f"<{RDF}type>", f"<{NIF}String>", f"<{NIF}OffsetBasedString>"
 _NIF_BEGIN, _NIF_END, _NIF_ANCHOR, _NIF_CONTEXT = (f"<{NIF}{p}>" for p in ("beginIndex", "endIndex", "anchorOf",

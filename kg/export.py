@@ -17,8 +17,7 @@ import pyoxigraph as ox
 
 from .namespaces import DCAT, DCT, PREFIXES, RDF, VOID, XSD
 
-__all__ = ["RdfFormat", "Chunks", "serialize", "write_atomic", "publish", "sorted_quads", "sorted_lines", "canonical_nquads",
-           "vocabulary_nquads"]
+__all__ = ["RdfFormat", "Chunks", "serialize", "write_atomic", "publish", "sorted_quads", "sorted_lines", "vocabulary_nquads"]
 
 
 class RdfFormat(enum.Enum):
@@ -153,15 +152,6 @@ def sorted_lines(data: bytes) -> bytes:
     b'<a> <p> <o> .\\n<b> <p> <o> .\\n'
     """
     return b"".join(sorted(set(data.splitlines(keepends=True))))
-
-
-def canonical_nquads(quads) -> bytes:
-    """A graph's quads as N-Quads, in the order given: what each article contributes to kg.nq.
-
-    The build states an article's quads in a fixed order, so pyoxigraph's serialisation of them is the same
-    bytes on every run; nothing is sorted.
-    """
-    return ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
 
 
 def vocabulary_nquads(names) -> bytes:

@@ -90,7 +90,8 @@ def build_dataset(paths: list[Path], out_dir: Path, encoding: str | None = None,
     corpus = build_corpus(paths, jobs=jobs, encoding=encoding, cache_dir=cache_dir, progress=progress)
     if not corpus.articles:
         raise NothingBuilt(corpus.failures)
-    report = validate(corpus.quads(), jobs=jobs)
+    quads = corpus.quads()
+    report = validate(quads, jobs=jobs)
     broken = {r.graph for r in report.results if r.severity == "Violation"}
     if None in broken or "" in broken:
         raise NonConformant(report)
@@ -102,11 +103,11 @@ def build_dataset(paths: list[Path], out_dir: Path, encoding: str | None = None,
         corpus.articles = [a for a in corpus.articles if graph_iri(a.article_id) not in broken]
         if not corpus.articles:
             raise NonConformant(report)
-        report = validate(corpus.quads(), jobs=jobs)
-    quads = corpus.quads()
+        quads = corpus.quads()
+        report = validate(quads, jobs=jobs)
     merges = find_merges(quads)
-    files = publish([a.nquads for a in corpus.articles], out_dir, ontology_files(), __version__, [article_iri(a.article_id) for a in corpus.articles],
-                    {"validation-report.ttl": report.to_turtle(), "merges.tsv": merges_tsv(merges), **network_files(quads)})
+    files = publish([a.nquads for a in corpus.articles], out_dir, ontology_files(), __version__,
+                    [article_iri(a.article_id) for a in corpus.articles], {"validation-report.ttl": report.to_turtle(), "merges.tsv": merges_tsv(merges), **network_files(quads)})
     infos = [(a.article_id, a.title, a.published) for a in corpus.articles]
     return BuildResult(Path(out_dir), infos, len({q.triple for q in quads}), _counts(quads), files, report.counts,
                        corpus.failures, corpus.extracted, len(merges))
