@@ -32,10 +32,10 @@ import pyoxigraph as ox
 sys.path.insert(0, str(Path(__file__).parent))
 from province import province  # noqa: E402
 
-from kg.chain import chains, hierarchy  # noqa: E402
+from kg.graph.chain import chains, hierarchy  # noqa: E402
 from kg.namespaces import ID  # noqa: E402
-from kg.network import network, responsibility_view  # noqa: E402
-from kg.query import shipped_query  # noqa: E402
+from kg.graph.network import network, responsibility_view  # noqa: E402
+from kg.store.query import shipped_query  # noqa: E402
 
 
 def _median_time(fn, repeat: int):

@@ -18,7 +18,7 @@ _SEGMENT = re.compile(re.escape(ID) + r"([a-z]+)/([^/#]+)")
 
 
 def seed_quads() -> list[ox.Quad]:
-    from kg.pipeline import build_articles
+    from kg.corpus import build_articles
     from kg.resources import bundled_article
 
     return build_articles([bundled_article()])

@@ -36,10 +36,10 @@ sys.path.insert(0, str(Path(__file__).parents[1] / "scripts"))
 import oxigraph_server  # noqa: E402
 from province import province  # noqa: E402
 
-from kg.pipeline import build_articles  # noqa: E402
-from kg.query import LocalTarget, open_store, shipped_queries  # noqa: E402
+from kg.corpus import build_articles  # noqa: E402
+from kg.store.query import LocalTarget, open_store, shipped_queries  # noqa: E402
 from kg.resources import bundled_article  # noqa: E402
-from kg.store import reading  # noqa: E402
+from kg.store.embedded import reading  # noqa: E402
 
 GRAPH = "https://w3id.org/fupin-kg/id/graph/synthetic-province"
 BIN = Path(sys.executable).parent

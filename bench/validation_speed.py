@@ -29,7 +29,7 @@ import pyoxigraph as ox
 sys.path.insert(0, str(Path(__file__).parent))
 from replicate import replicate, seed_quads  # noqa: E402
 
-from kg import validate as V  # noqa: E402
+from kg.validate import engine as V  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 JENA = ROOT / "scripts" / "jena.sh"

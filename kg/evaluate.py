@@ -13,9 +13,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import InputError
-from .namespaces import PREFIXES
-from .text import to_hans
+from kg.errors import InputError
+from kg.namespaces import PREFIXES
+from kg.text import to_hans
 
 __all__ = ["Score", "Report", "evaluate", "evaluate_files", "CATEGORIES"]
 
@@ -109,7 +109,7 @@ def _overlap(a, b) -> bool:
 
 def evaluate(quads, gold: dict) -> dict[str, Score]:
     """Score one article's graph against its gold annotation."""
-    from .query import open_store, run_query
+    from kg.store.query import open_store, run_query
 
     store = open_store(quads)
     q = lambda text: run_query(store, _PREFIX + text)  # noqa: E731
@@ -182,8 +182,8 @@ def evaluate_files(gold_paths: list[Path], article_dirs: list[Path]) -> Report:
     InputError
         A gold file is not JSON, or its article cannot be found.
     """
-    from .pipeline import build_article
-    from .resources import bundled_article
+    from kg.corpus.inputs import build_article
+    from kg.resources import bundled_article
 
     report = Report()
     dirs = [Path(d) for d in article_dirs] + [bundled_article().parent]

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from .namespaces import DCAT, DCT, PREFIXES, RDF, VOID, XSD
+from kg.namespaces import DCAT, DCT, PREFIXES, RDF, VOID, XSD
 
 __all__ = ["RdfFormat", "Chunks", "serialize", "write_atomic", "publish", "sorted_quads", "sorted_lines", "vocabulary_nquads"]
 
@@ -159,7 +159,7 @@ def vocabulary_nquads(names) -> bytes:
 
     Blank nodes (OWL lists) are named by the file and their order in it, so the bytes do not change between runs.
     """
-    from .dataset import store_layout
+    from kg.store.layout import store_layout
 
     out = []
     for name, quads in zip(names, store_layout([], vocabulary=names).values()):
@@ -185,7 +185,7 @@ def publish(blocks: list[bytes], out_dir: Path, ontology_files: dict[str, bytes]
     files) and void.ttl. Every file is rendered first (kg.nq as its blocks, not joined), then each is replaced
     atomically.
     """
-    from .resources import VOCABULARY_FILES
+    from kg.resources import VOCABULARY_FILES
 
     dataset_nq = Chunks([*blocks, vocabulary_nquads(VOCABULARY_FILES)])
     data = Chunks(blocks)

@@ -11,10 +11,10 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-from .errors import LexiconError
-from .namespaces import FP, LEX, RDF, RDFS, SKOS
-from .resources import ontology_path
-from .text import to_hans
+from kg.errors import LexiconError
+from kg.namespaces import FP, LEX, RDF, RDFS, SKOS
+from kg.resources import ontology_path
+from kg.text import to_hans
 
 __all__ = ["Concept", "Place", "Lexicon", "load_lexicon"]
 
@@ -84,7 +84,7 @@ class Lexicon:
 
     def apply_repairs(self, text: str):
         """Replace lost characters declared in the repair table; return ``(clean, repairs)``."""
-        from .ingest import Repair, Span
+        from kg.span import Repair, Span
 
         found = []
         for printed, repaired in self.repairs:

@@ -33,14 +33,14 @@ def seed_extraction(seed_article):
 
 @pytest.fixture(scope="session")
 def seed_quads(seed_path):
-    from kg.pipeline import build_articles
+    from kg.corpus import build_articles
 
     return build_articles([seed_path])
 
 
 @pytest.fixture(scope="session")
 def seed_store(seed_quads):
-    from kg.query import open_store
+    from kg.store.query import open_store
 
     return open_store(seed_quads)
 

@@ -93,7 +93,7 @@ def test_background_is_not_presented_as_stated(seed_quads):
 def test_dev_articles_build(tmp_path):
     from pathlib import Path
 
-    from kg.pipeline import build_article
+    from kg.corpus import build_article
 
     for path in sorted(Path(__file__).parent.joinpath("fixtures").glob("dev*.txt")):
         article, ds = build_article(path)

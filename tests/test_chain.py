@@ -11,12 +11,12 @@ import pytest
 import rdflib
 from click.testing import CliRunner
 
-from kg.chain import TermError, chain_report, chains, find_node, hierarchy
+from kg.graph.chain import TermError, chain_report, chains, find_node, hierarchy
 from kg.cli import main
-from kg.draw import render, to_dot
+from kg.graph.draw import render, to_dot
 from kg.namespaces import ID, LEX, PREFIXES
-from kg.network import responsibility_view, view_directions
-from kg.query import shipped_query
+from kg.graph.network import responsibility_view, view_directions
+from kg.store.query import shipped_query
 
 ROOT = Path(__file__).resolve().parent.parent
 VILLAGES = ID + "article/000_bdc2813b06239aaa/set/pin-kun-cun"
@@ -132,7 +132,7 @@ def test_shipped_path_is_the_ontologys_view():
 
 def _sparql_pairs(seed_quads, name):
     """(node, other) pairs of a shipped chain query, by pyoxigraph and by rdflib over the same triples."""
-    from kg.query import open_store, run_query
+    from kg.store.query import open_store, run_query
 
     text = shipped_query(name)
     ox_rows = {tuple(r.values()) for r in run_query(open_store(seed_quads, ()), text)}

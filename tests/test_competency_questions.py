@@ -2,7 +2,7 @@
 
 import pytest
 
-from kg.query import run_query, shipped_queries, shipped_query
+from kg.store.query import run_query, shipped_queries, shipped_query
 
 
 def ask(store, name):

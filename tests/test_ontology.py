@@ -34,7 +34,7 @@ def test_every_term_labelled_and_defined():
 def test_every_term_used_is_declared(seed_quads):
     from pathlib import Path
 
-    from kg.pipeline import build_articles
+    from kg.corpus import build_articles
 
     declared = {q.subject.value for q in _ontology() if q.predicate.value == RDF + "type"}
     fixtures = sorted(Path(__file__).parent.joinpath("fixtures").glob("dev*.txt"))

@@ -7,8 +7,8 @@ import pytest
 from kg.ingest import read_article
 from kg.lexicon import load_lexicon
 from kg.extract import extract
-from kg.pipeline import build_article
-from kg.query import open_store, run_query
+from kg.corpus import build_article
+from kg.store.query import open_store, run_query
 from kg.namespaces import PREFIXES
 
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -11,8 +11,8 @@ from click.testing import CliRunner
 from rdflib.compare import isomorphic
 
 from kg.cli import main
-from kg.query import LocalTarget, open_store, query_text
-from kg.results import render
+from kg.store.query import LocalTarget, open_store, query_text
+from kg.store.results import render
 
 FIGURE = "https://w3id.org/fupin-kg/id/article/000_bdc2813b06239aaa/figure/895-900"
 ARTICLE_GRAPH = "https://w3id.org/fupin-kg/id/graph/000_bdc2813b06239aaa"

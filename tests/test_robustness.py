@@ -11,7 +11,7 @@ from pathlib import Path
 from kg.errors import KgError
 from kg.extract import extract
 from kg.lexicon import load_lexicon
-from kg.pipeline import build_article
+from kg.corpus import build_article
 from kg.validate import validate
 
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -186,7 +186,7 @@ def test_jena_agrees_on_every_case(tmp_path):
 
 def test_every_instantiated_class_has_a_node_shape(seed_quads):
     """Every typed node of the seed and dev graphs is the focus of a node shape through one of its classes."""
-    from kg.pipeline import load_inputs
+    from kg.corpus import load_inputs
 
     quads = list(seed_quads) + load_inputs(sorted((Path(__file__).parent / "fixtures").glob("dev0*.txt")))
     parents: dict = {}

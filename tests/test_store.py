@@ -13,10 +13,10 @@ from click.testing import CliRunner
 from rdflib.compare import isomorphic
 
 from kg.cli import main
-from kg.dataset import store_layout
+from kg.store.layout import store_layout
 from kg.errors import StoreError
 from kg.resources import vocabulary_triples
-from kg.store import default_store_dir, load_store, reading
+from kg.store.embedded import default_store_dir, load_store, reading
 
 ARTICLE_GRAPH = "https://w3id.org/fupin-kg/id/graph/000_bdc2813b06239aaa"
 VOCABULARY_GRAPHS = ["https://w3id.org/fupin-kg/gazetteer", "https://w3id.org/fupin-kg/lexicon",

@@ -134,9 +134,9 @@ def test_build_refuses_a_graph_with_violations(tmp_path, monkeypatch, seed_path)
     """kg build validates before it writes: with a Violation, out/ is left untouched."""
     import pyoxigraph as ox
 
-    import kg.pipeline
+    import kg.corpus.inputs
 
-    real = kg.pipeline.article_nquads
+    real = kg.corpus.inputs.article_nquads
 
     def broken(path, encoding=None):
         article, nquads = real(path, encoding)
@@ -148,7 +148,7 @@ def test_build_refuses_a_graph_with_violations(tmp_path, monkeypatch, seed_path)
             bad.append(q)
         return article, ox.serialize(bad, format=ox.RdfFormat.N_QUADS)
 
-    monkeypatch.setattr(kg.pipeline, "article_nquads", broken)
+    monkeypatch.setattr(kg.corpus.inputs, "article_nquads", broken)
     out = tmp_path / "out"
     result = CliRunner().invoke(main, ["build", "--out", str(out)])
     assert result.exit_code == 1
@@ -170,7 +170,7 @@ def test_dev_articles_conform_together():
     """The five fictional dev articles and the seed, validated as one dataset over two processes."""
     from pathlib import Path
 
-    from kg.pipeline import load_inputs
+    from kg.corpus import load_inputs
     from kg.resources import bundled_article
     from kg.validate import validate
 

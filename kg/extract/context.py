@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import re
 
-from ..ingest import Article, Span
+from ..ingest import Article
+from ..span import Span
 from .mentions import clauses
 from .records import Mention
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-from ..ingest import Article, Span
+from ..ingest import Article
+from ..span import Span
 from .context import FREQUENCY, TIME_REF, clause_of, inside, mentions_in
 from .mentions import CJK, clauses, compiled, titles
 from .records import Action, Assignment, Document, Extraction, GroupLeadership, Mention, ResponsibilityList

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 
-from ..ingest import Article, Span
+from ..ingest import Article
+from ..span import Span
 from .context import TIME_REF, clause_of, inside, sentence_of
 from .mentions import compiled, quoted, script_form, titles
 from .numbers import find_figures

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from ..ingest import Article, Span
+from ..ingest import Article
+from ..span import Span
 from .context import mentions_in
 from .mentions import clauses, compiled
 from .records import Extraction, FundingStandard, Mention

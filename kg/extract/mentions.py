@@ -11,7 +11,8 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from ..ingest import Article, Span
+from ..ingest import Article
+from ..span import Span
 from ..namespaces import FP
 from ..text import to_hans, to_hant
 from .records import Entity, Extraction, Mention

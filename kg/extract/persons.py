@@ -10,7 +10,8 @@ mentions already resolved.
 
 from __future__ import annotations
 
-from ..ingest import Article, Span
+from ..ingest import Article
+from ..span import Span
 from ..namespaces import FP
 from .context import sentence_of
 from .mentions import CJK, _alt, compiled, zones

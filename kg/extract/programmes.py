@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from ..ingest import Article, Span
+from ..ingest import Article
+from ..span import Span
 from ..text import to_hans
 from .context import inside
 from .mentions import CJK, compiled, quoted, titles

@@ -9,7 +9,8 @@
 
 from __future__ import annotations
 
-from ..ingest import Article, Span
+from ..ingest import Article
+from ..span import Span
 from .mentions import CJK, clauses, compiled
 from .records import Entity, Extraction, Mention, Relation
 

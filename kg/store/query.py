@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from .dataset import store_layout
-from .errors import InputError, ParseError, QueryError
-from .namespaces import PREFIXES
-from .resources import VOCABULARY_FILES, queries_dir
+from kg.store.layout import store_layout
+from kg.errors import InputError, ParseError, QueryError
+from kg.namespaces import PREFIXES
+from kg.resources import VOCABULARY_FILES, queries_dir
 
 __all__ = ["open_store", "LocalTarget", "EndpointTarget", "labeler", "query_text", "run_query", "shipped_query",
            "shipped_queries", "python_value"]
@@ -63,14 +63,14 @@ class EndpointTarget:
     retries: int = 4
 
     def run(self, text: str, origin: str = "query"):
-        from .remote import query_endpoint
+        from kg.store.remote import query_endpoint
 
         return query_endpoint(self.url, text, retries=self.retries)
 
 
 def labeler(target, lang: str, chunk: int = 400):
     """A function from IRIs to their display names in ``lang``, looked up through ``target`` in batches."""
-    from .results import best_name, label_query
+    from kg.store.results import best_name, label_query
 
     def labels(iris: list[str]) -> dict[str, str]:
         names: dict[str, list] = {}

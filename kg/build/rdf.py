@@ -18,10 +18,11 @@ from functools import lru_cache
 
 import pyoxigraph as ox
 
-from .extract.records import Extraction
-from .ingest import Article, Span
-from .namespaces import DCT, FP, ID, NIF, ORG, PLACE, PROV, RDF, RDFS, SCHEMA, XSD
-from .text import romanise, slug, to_hans, to_hant
+from kg.extract.records import Extraction
+from kg.ingest import Article
+from kg.span import Span
+from kg.namespaces import DCT, FP, ID, NIF, ORG, PLACE, PROV, RDF, RDFS, SCHEMA, XSD
+from kg.text import romanise, slug, to_hans, to_hant
 
 __all__ = ["build", "build_nquads", "article_iri", "graph_iri", "GAZETTEER"]
 

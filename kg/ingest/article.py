@@ -16,33 +16,14 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from .errors import InputError, NoArticleBody
-from .text import detect_script, shadow
+from kg.errors import InputError, NoArticleBody
+from kg.ingest.decode import html_text, looks_like_html, read_source
+from kg.span import Repair, Span
+from kg.text import detect_script, shadow
 
-__all__ = ["Article", "Span", "Repair", "read_article", "parse_article", "decode"]
+__all__ = ["Article", "parse_article", "read_article"]
 
 CHINA_TZ = timezone(timedelta(hours=8))
-ENCODINGS = ("utf-8", "gb18030", "gbk", "big5")
-
-
-@dataclass(frozen=True)
-class Span:
-    """A half-open ``[start, end)`` range of code points in the article text."""
-
-    start: int
-    end: int
-
-    def text(self, article: "Article") -> str:
-        return article.text[self.start : self.end]
-
-
-@dataclass(frozen=True)
-class Repair:
-    """One repaired place: what was printed, what it stands for, where."""
-
-    printed: str
-    repaired: str
-    span: Span
 
 
 @dataclass
@@ -69,41 +50,6 @@ class Article:
         return self.clean[span.start : span.end]
 
 
-def decode(data: bytes, path, encoding: str | None = None) -> tuple[str, str]:
-    """Decode page bytes; return ``(text, encoding)``.
-
-    Raises
-    ------
-    InputError
-        Empty, binary, or undecodable input.
-    """
-    if not data.strip():
-        raise InputError(path, "file is empty")
-    if b"\x00" in data[:8192]:
-        raise InputError(path, "not a text file (binary content)")
-    if encoding:
-        try:
-            return data.decode(encoding), encoding
-        except (LookupError, UnicodeDecodeError) as e:
-            raise InputError(path, f"cannot decode as {encoding}: {e}") from None
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data, cp_isolation=["gb18030", "big5", "gbk", "utf_8"]).best()
-    if best is None:
-        raise InputError(path, "not a text file (no known encoding fits: UTF-8, GB18030/GBK, Big5)")
-    text = str(best)
-    controls = sum(1 for c in text[:4000] if unicodedata.category(c) == "Cc" and c not in "\n\r\t")
-    if controls > 8:
-        raise InputError(path, "not a text file (binary content)")
-    return text, best.encoding
-
-
 def read_article(path, encoding: str | None = None, lexicon=None) -> Article:
     """Read and split a page file (``-`` reads standard input).
 
@@ -114,21 +60,7 @@ def read_article(path, encoding: str | None = None, lexicon=None) -> Article:
     NoArticleBody
         The page holds no article body.
     """
-    if str(path) == "-":  # standard input; the article is then called "stdin"
-        import sys
-
-        text, used = decode(sys.stdin.buffer.read(), "<stdin>", encoding)
-        return parse_article(text, path=Path("stdin"), encoding=used, lexicon=lexicon)
-    path = Path(path)
-    if not path.exists():
-        raise InputError(path, "no such file")
-    if path.is_dir():
-        raise InputError(path, "is a directory, not an article file")
-    try:
-        data = path.read_bytes()
-    except OSError as e:
-        raise InputError(path, f"cannot read: {e.strerror}") from None
-    text, used = decode(data, path, encoding)
+    text, path, used = read_source(path, encoding)
     return parse_article(text, path=path, encoding=used, lexicon=lexicon)
 
 
@@ -141,48 +73,6 @@ _CONTRIBUTOR = re.compile(r"^[(（]?\s*(?:(?:供稿|来源|來源)\s*[:：]\s*)?
 _SOURCE_INLINE = re.compile(r"(?:来源|來源)\s*[:：]\s*(?P<who>[^\s　]+)")
 _EDITORS = re.compile(r"^[(（]?\s*(?:责编|責編|责任编辑|責任編輯)\s*[:：]\s*(?P<names>[^()（）]+?)\s*[)）]?$")
 _SENTENCE_END = re.compile(r"[。！？!?；;﹔]+[”」』]?")
-
-
-_HTML = re.compile(r"<(?:!doctype\s+html|html|body|p|div|br)\b[^>]*>", re.IGNORECASE)
-_SKIPPED = {"head", "script", "style", "noscript"}  # the <title> in <head> repeats the page's heading
-_BLOCKS = {"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "title", "section", "article", "header",
-           "footer", "table", "ul", "ol", "dd", "dt", "blockquote", "hr"}
-
-
-def html_text(page: str) -> str:
-    """The text of an HTML page: one line per block element; the head, scripts and styles dropped; entities decoded.
-
-    >>> html_text("<html><body><h1>標題</h1><p>第一段&nbsp;文字</p><script>x()</script><p>第二段</p></body></html>")
-    '標題\\n第一段\\xa0文字\\n第二段'
-    """
-    from html.parser import HTMLParser
-
-    class _Text(HTMLParser):
-        def __init__(self):
-            super().__init__(convert_charrefs=True)
-            self.parts, self.skip = [], 0
-
-        def handle_starttag(self, tag, attrs):
-            if tag in _SKIPPED:
-                self.skip += 1
-            elif tag in _BLOCKS:
-                self.parts.append("\n")
-
-        def handle_endtag(self, tag):
-            if tag in _SKIPPED:
-                self.skip = max(0, self.skip - 1)
-            elif tag in _BLOCKS:
-                self.parts.append("\n")
-
-        def handle_data(self, data):
-            if not self.skip:
-                self.parts.append(data.replace("\n", " "))
-
-    parser = _Text()
-    parser.feed(page)
-    parser.close()
-    lines = (line.strip(" \t") for line in "".join(parser.parts).split("\n"))
-    return "\n".join(line for line in lines if line)
 
 
 def _lines(text: str):
@@ -200,12 +90,12 @@ def _stripped_span(start: int, line: str) -> Span:
 
 def parse_article(text: str, path=None, encoding: str = "utf-8", lexicon=None) -> Article:
     """Split decoded page text into an :class:`Article` (see module docstring)."""
-    from .lexicon import load_lexicon
+    from kg.lexicon import load_lexicon
 
     lexicon = lexicon or load_lexicon()
     path = Path(path) if path else Path("<string>")
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
-    if _HTML.search(text[:4000]):
+    if looks_like_html(text):
         text = html_text(text)
     clean, repairs = lexicon.apply_repairs(text)
     shade = shadow(clean)

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
-from .namespaces import FP, ID, LEX, NIF, PLACE, RDF, RDFS, curie
+from kg.namespaces import FP, ID, LEX, NIF, PLACE, RDF, RDFS, curie
 
 __all__ = ["Merge", "find_merges", "merges_tsv"]
 
@@ -99,14 +99,14 @@ def _local(graph) -> str:
 
 
 def _concept_label(iri: str) -> str:
-    from .lexicon import load_lexicon
+    from kg.lexicon import load_lexicon
 
     concept = load_lexicon().concept(iri)
     return concept.hans if concept else ""
 
 
 def _gazetteer_places() -> frozenset[str]:
-    from .resources import vocabulary_triples
+    from kg.resources import vocabulary_triples
 
     return frozenset(t.subject.value for t in vocabulary_triples("gazetteer.ttl")
                      if t.predicate.value == RDF + "type" and t.subject.value.startswith(PLACE))

@@ -9,8 +9,8 @@ the picture unless asked for (``attached=True``): they hang below their node as
 notes, with dotted edges. Background edges (the gazetteer's, not stated in the
 article) are dashed and grey.
 
->>> from kg.network import responsibility_view
->>> from kg.pipeline import build_articles
+>>> from kg.graph.network import responsibility_view
+>>> from kg.corpus import build_articles
 >>> from kg.resources import bundled_article
 >>> dot = to_dot(responsibility_view(build_articles([bundled_article()])))
 >>> dot.splitlines()[0]
@@ -26,9 +26,9 @@ import subprocess
 
 import networkx as nx
 
-from .errors import KgError
-from .namespaces import curie
-from .network import display_label, property_label, superclasses
+from kg.errors import KgError
+from kg.namespaces import curie
+from kg.graph.network import display_label, property_label, superclasses
 
 __all__ = ["to_dot", "render", "DrawingError", "FONTS"]
 

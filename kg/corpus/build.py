@@ -27,7 +27,7 @@ from typing import Callable, Iterable
 
 import pyoxigraph as ox
 
-from .errors import InputError, KgError
+from kg.errors import InputError, KgError
 
 __all__ = ["ArticleBuild", "Failure", "Corpus", "find_articles", "build_corpus", "default_cache_dir", "ARTICLE_SUFFIXES"]
 
@@ -69,7 +69,7 @@ class Corpus:
         return b"".join(a.nquads for a in self.articles)
 
     def quads(self) -> list[ox.Quad]:
-        from .export import Chunks
+        from kg.export import Chunks
 
         return list(ox.parse(Chunks(a.nquads for a in self.articles).reader(), format=ox.RdfFormat.N_QUADS))
 
@@ -111,10 +111,10 @@ def default_cache_dir() -> Path:
 @lru_cache(maxsize=1)
 def pipeline_fingerprint() -> str:
     """A digest of everything that shapes an article's graph: the package's code and its ontology and lexicon."""
-    from . import __version__
+    from kg import __version__
 
-    root = Path(__file__).parent
-    from .resources import ontology_path
+    root = Path(__file__).parents[1]
+    from kg.resources import ontology_path
 
     h = hashlib.sha256(__version__.encode())
     for f in sorted(root.rglob("*.py")) + [ontology_path(n) for n in ("fupin.ttl", "lexicon.ttl", "gazetteer.ttl", "repairs.ttl")]:
@@ -159,7 +159,7 @@ def build_corpus(paths: Iterable[Path], *, jobs: int | None = None, encoding: st
         progress(done, total)
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(todo)))
     if todo:
-        from .lexicon import load_lexicon
+        from kg.lexicon import load_lexicon
 
         load_lexicon()  # loaded once here, shared by the forked workers (which leave it out of their collections)
     if jobs == 1:
@@ -197,8 +197,8 @@ def build_corpus(paths: Iterable[Path], *, jobs: int | None = None, encoding: st
 
 def _build_one(job: tuple[int, Path, str | None]) -> tuple[int, ArticleBuild | Failure]:
     """Build one article; whatever goes wrong becomes a one-line failure for that file alone."""
-    from .bulk import collector_paused
-    from .pipeline import article_nquads
+    from kg.collector import collector_paused
+    from kg.corpus.inputs import article_nquads
 
     i, path, encoding = job
     try:
@@ -234,7 +234,7 @@ def _read_cache(cache_dir: Path, key: str) -> ArticleBuild | None:
 
 
 def _write_cache(cache_dir: Path, key: str, a: ArticleBuild) -> None:
-    from .export import write_atomic
+    from kg.export import write_atomic
 
     header = json.dumps({"path": str(a.path), "id": a.article_id, "title": a.title, "published": a.published},
                         ensure_ascii=False).encode()

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from . import build as build_stage
-from .extract import extract
-from .ingest import Article, read_article
-from .lexicon import load_lexicon
+from kg import build as build_stage
+from kg.extract import extract
+from kg.ingest import Article, read_article
+from kg.lexicon import load_lexicon
 
 __all__ = ["build_article", "article_nquads", "build_articles", "read_rdf", "load_inputs", "is_rdf_file"]
 
@@ -49,7 +49,7 @@ def build_articles(paths, encoding: str | None = None) -> list[ox.Quad]:
 
 def is_rdf_file(path: Path) -> bool:
     """Whether ``path`` names an RDF file by its extension (.ttl, .nt, .nq, .trig, .jsonld, .rdf, .xml)."""
-    from .export import RdfFormat
+    from kg.export import RdfFormat
 
     try:
         RdfFormat.from_extension(Path(path).suffix)
@@ -68,8 +68,8 @@ def read_rdf(path: Path) -> list[ox.Quad]:
     ParseError
         The file is not valid in its format; the error carries line and column.
     """
-    from .errors import InputError, ParseError
-    from .export import RdfFormat
+    from kg.errors import InputError, ParseError
+    from kg.export import RdfFormat
 
     path = Path(path)
     fmt = RdfFormat.from_extension(path.suffix)

@@ -21,8 +21,8 @@ from functools import lru_cache
 
 import pyoxigraph as ox
 
-from .namespaces import OWL, RDF
-from .resources import VOCABULARY_FILES, vocabulary_triples
+from kg.namespaces import OWL, RDF
+from kg.resources import VOCABULARY_FILES, vocabulary_triples
 
 __all__ = ["GraphName", "store_layout", "vocabulary_graph", "vocabulary_graphs", "count_triples"]
 

@@ -11,9 +11,9 @@ from collections.abc import Callable, Iterable
 
 import pyoxigraph as ox
 
-from .errors import QueryError
-from .export import RdfFormat, serialize
-from .namespaces import curie
+from kg.errors import QueryError
+from kg.export import RdfFormat, serialize
+from kg.namespaces import curie
 
 __all__ = ["render", "table", "label_query"]
 

@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass, field
 
 import pyoxigraph as ox
 
-from .namespaces import FP, NIF, PREFIXES, PROV, RDF, RDFS, SKOS, curie
+from kg.namespaces import FP, NIF, PREFIXES, PROV, RDF, RDFS, SKOS, curie
 
 __all__ = ["Result", "Report", "SEVERITIES", "SH", "KGSH", "read_results"]
 

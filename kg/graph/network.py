@@ -27,7 +27,7 @@ view also carry ``direction``: up, down or attached, as the ontology's
 else is left out: every triple of the input is an edge, a node attribute, a
 type, or part of a folded statement.
 
->>> from kg.pipeline import build_articles
+>>> from kg.corpus import build_articles
 >>> from kg.resources import bundled_article
 >>> view = responsibility_view(build_articles([bundled_article()]))
 >>> village = "https://w3id.org/fupin-kg/id/article/000_bdc2813b06239aaa/set/pin-kun-cun"
@@ -50,9 +50,9 @@ from functools import lru_cache
 import networkx as nx
 import pyoxigraph as ox
 
-from .bulk import collector_paused
-from .query import python_value
-from .namespaces import FP, NIF, PROV, RDF, RDFS, SKOS, curie, expand_curie
+from kg.collector import collector_paused
+from kg.store.query import python_value
+from kg.namespaces import FP, NIF, PROV, RDF, RDFS, SKOS, curie, expand_curie
 
 __all__ = ["NetworkFormat", "network", "responsibility_view", "view_directions", "serialize_network",
            "display_label", "superclasses", "property_label", "LANGUAGES"]
@@ -83,7 +83,7 @@ class NetworkFormat(Enum):
 @lru_cache(maxsize=1)
 def _vocabulary() -> tuple[dict, dict, dict, dict]:
     """Labels, types, view directions and superclasses declared by the ontology, lexicon and gazetteer."""
-    from .resources import vocabulary_triples
+    from kg.resources import vocabulary_triples
 
     labels: dict[str, dict[str, str]] = defaultdict(dict)
     types: dict[str, set[str]] = defaultdict(set)

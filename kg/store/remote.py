@@ -17,9 +17,9 @@ from urllib.parse import quote, urlsplit
 
 import pyoxigraph as ox
 
-from .dataset import GraphName
-from .errors import EndpointError
-from .store import LoadReport
+from kg.store.layout import GraphName
+from kg.errors import EndpointError
+from kg.store.embedded import LoadReport
 
 __all__ = ["Endpoint", "load_graphs", "query_endpoint", "query_form", "USER_VARIABLE", "PASSWORD_VARIABLE"]
 

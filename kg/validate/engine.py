@@ -7,7 +7,7 @@ an rdflib graph and the SHACL-SPARQL shapes over a pyoxigraph store, where the
 queries run in Oxigraph. The responsibility chains, which may cross articles, are
 then checked once more over the union of the graphs when they share a node.
 
->>> from kg.pipeline import build_articles
+>>> from kg.corpus import build_articles
 >>> from kg.resources import bundled_article
 >>> report = validate(build_articles([bundled_article()]))
 >>> report.conforms, report.counts["Violation"]
@@ -25,10 +25,10 @@ from multiprocessing import get_context
 
 import pyoxigraph as ox
 
-from .bulk import collector_paused
-from .namespaces import FP, OWL, RDF, RDFS, SKOS, XSD
-from .report import KGSH, SEVERITIES, SH, Report, Result, read_results
-from .dataset import vocabulary_graphs
+from kg.collector import collector_paused
+from kg.namespaces import FP, OWL, RDF, RDFS, SKOS, XSD
+from kg.validate.report import KGSH, SEVERITIES, SH, Report, Result, read_results
+from kg.store.layout import vocabulary_graphs
 
 __all__ = ["validate", "load_shapes", "vocabulary_context", "SHAPES_FILES", "Report", "Result", "SEVERITIES"]
 
@@ -58,8 +58,8 @@ def load_shapes():
     """
     import rdflib
 
-    from .errors import ParseError
-    from .resources import shapes_dir
+    from kg.errors import ParseError
+    from kg.resources import shapes_dir
 
     g = rdflib.Graph()
     for name in SHAPES_FILES:
@@ -78,7 +78,7 @@ def vocabulary_context() -> tuple[ox.Triple, ...]:
     ``sh:class`` and ``sh:targetClass`` read ``rdfs:subClassOf`` from the data graph,
     and the closed lists are the ontology's individuals and the lexicon's schemes.
     """
-    from .resources import vocabulary_triples
+    from kg.resources import vocabulary_triples
 
     keep = []
     for name in ("fupin.ttl", "lexicon.ttl"):

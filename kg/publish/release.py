@@ -49,7 +49,7 @@ SUMMARY_KINDS = {
 
 
 def ontology_files() -> dict[str, bytes]:
-    from .resources import VOCABULARY_FILES, ontology_path
+    from kg.resources import VOCABULARY_FILES, ontology_path
 
     return {name: ontology_path(name).read_bytes() for name in VOCABULARY_FILES}
 
@@ -57,8 +57,8 @@ def ontology_files() -> dict[str, bytes]:
 def network_files(quads) -> dict[str, bytes]:
     """The graph as a network (GraphML, for Gephi, Cytoscape, igraph and networkx) and the responsibility view
     as Graphviz DOT (drawn by `dot`; no Graphviz is needed to write it)."""
-    from .draw import to_dot
-    from .network import NetworkFormat, network, responsibility_view, serialize_network
+    from kg.graph.draw import to_dot
+    from kg.graph.network import NetworkFormat, network, responsibility_view, serialize_network
 
     return {"network.graphml": serialize_network(network(quads), NetworkFormat.GRAPHML),
             "responsibility.dot": to_dot(responsibility_view(quads)).encode("utf-8")}
@@ -79,13 +79,13 @@ def build_dataset(paths: list[Path], out_dir: Path, encoding: str | None = None,
     NonConformant
         Articles together break a shape that spans graphs; nothing is written.
     """
-    from . import __version__
-    from .build import article_iri, graph_iri
-    from .corpus import Failure, build_corpus
-    from .errors import NonConformant, NothingBuilt
-    from .export import publish
-    from .merge import find_merges, merges_tsv
-    from .validate import validate
+    from kg import __version__
+    from kg.build import article_iri, graph_iri
+    from kg.corpus import Failure, build_corpus
+    from kg.errors import NonConformant, NothingBuilt
+    from kg.export import publish
+    from kg.publish.merge import find_merges, merges_tsv
+    from kg.validate import validate
 
     corpus = build_corpus(paths, jobs=jobs, encoding=encoding, cache_dir=cache_dir, progress=progress)
     if not corpus.articles:
@@ -115,8 +115,8 @@ def build_dataset(paths: list[Path], out_dir: Path, encoding: str | None = None,
 
 def _counts(quads) -> Counter:
     """Instances per summary kind, by the ontology's subclass closure (roles: those the article mentions, and posts)."""
-    from .namespaces import PREFIXES
-    from .query import open_store, run_query
+    from kg.namespaces import PREFIXES
+    from kg.store.query import open_store, run_query
 
     values = " ".join(f'({c} "{kind}")' for kind, classes in SUMMARY_KINDS.items() for c in classes)
     prefix = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())

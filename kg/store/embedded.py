@@ -24,8 +24,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from .dataset import GraphName, vocabulary_graphs
-from .errors import StoreError
+from kg.store.layout import GraphName, vocabulary_graphs
+from kg.errors import StoreError
 
 __all__ = ["LoadReport", "default_store_dir", "load_store", "reading", "store_quads"]
 
@@ -55,7 +55,7 @@ class LoadReport:
         return sum(n for _, n, _ in self.graphs)
 
     def summary(self) -> str:
-        from .namespaces import curie
+        from kg.namespaces import curie
 
         lines = [f"{action:<8} {_graph_label(g, curie)}  {n:,} triples" for g, n, action in self.graphs]
         graphs = f"{len(self.graphs)} graph{'s' if len(self.graphs) != 1 else ''}"

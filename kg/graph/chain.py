@@ -23,9 +23,9 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
-from .errors import KgError
-from .namespaces import curie, expand_curie
-from .network import LANGUAGES, display_label, property_label
+from kg.errors import KgError
+from kg.namespaces import curie, expand_curie
+from kg.graph.network import LANGUAGES, display_label, property_label
 
 __all__ = ["TermError", "Chain", "ChainReport", "hierarchy", "find_node", "chains", "attachments", "chain_report"]
 

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import click
 
-from . import __version__
-from .errors import KgError
+from kg import __version__
+from kg.errors import KgError
 
 FORMATS = ["ttl", "nt", "nq", "trig", "jsonld", "xml"]
 NETWORK_FORMATS = ["graphml", "gexf", "json"]
@@ -25,7 +25,7 @@ CONTEXT = {"help_option_names": ["-h", "--help"]}
 def _articles(paths) -> list[Path]:
     if paths:
         return [Path(p) for p in paths]
-    from .resources import bundled_article
+    from kg.resources import bundled_article
 
     return [bundled_article()]
 
@@ -37,7 +37,7 @@ def store_option(help_text: str):
 
 
 def _store_dir(value: str) -> Path:
-    from .store import default_store_dir
+    from kg.store.embedded import default_store_dir
 
     return Path(value) if value else default_store_dir()
 
@@ -109,12 +109,12 @@ def build(paths, out_dir, jobs, cache_dir, no_cache, encoding):
         kg build
         kg build articles/ --out site/data --jobs 4
     """
-    from .errors import NothingBuilt
-    from .publish import build_dataset
+    from kg.errors import NothingBuilt
+    from kg.publish import build_dataset
 
     cache = None if no_cache else cache_dir
     if cache is None and not no_cache:
-        from .corpus import default_cache_dir
+        from kg.corpus import default_cache_dir
 
         cache = default_cache_dir()
     with _progress_bar("building articles") as progress:
@@ -186,21 +186,21 @@ def export(articles, encoding, fmt, view, lang, output):
         kg export --format graphml -o kg.graphml
         kg export --format svg -o responsibility.svg
     """
-    from .pipeline import build_articles
+    from kg.corpus.inputs import build_articles
 
     quads = build_articles(_articles(articles), encoding)
     if fmt in FORMATS:
-        from .export import RdfFormat, serialize
+        from kg.export import RdfFormat, serialize
 
         data = serialize(quads, RdfFormat(fmt))
     elif fmt in NETWORK_FORMATS:
-        from .network import NetworkFormat, network, responsibility_view, serialize_network
+        from kg.graph.network import NetworkFormat, network, responsibility_view, serialize_network
 
         graph = responsibility_view(quads) if view == "responsibility" else network(quads)
         data = serialize_network(graph, NetworkFormat(fmt))
     else:
-        from .draw import render, to_dot
-        from .network import network, responsibility_view
+        from kg.graph.draw import render, to_dot
+        from kg.graph.network import network, responsibility_view
 
         dot = to_dot(network(quads) if view == "full" else responsibility_view(quads), lang)
         data = dot.encode("utf-8") if fmt == "dot" else render(dot, fmt)
@@ -209,7 +209,7 @@ def export(articles, encoding, fmt, view, lang, output):
 
 def _emit(data: bytes, output: Path | None) -> None:
     if output:
-        from .export import write_atomic
+        from kg.export import write_atomic
 
         write_atomic(output, data)
     else:
@@ -247,17 +247,17 @@ def chain(term, inputs, encoding, up, attached, fmt, lang, store_dir):
         kg chain "first secretary" --format json out/kg.nq
         kg chain 第一书记 --store              # the articles loaded into the default store
     """
-    from .chain import chain_report
-    from .network import responsibility_view
+    from kg.graph.chain import chain_report
+    from kg.graph.network import responsibility_view
 
     if store_dir is not None:
-        from .store import store_quads
+        from kg.store.embedded import store_quads
 
         if inputs:
             raise click.UsageError("give INPUTS or --store, not both")
         quads = store_quads(_store_dir(store_dir))
     else:
-        from .pipeline import load_inputs
+        from kg.corpus.inputs import load_inputs
 
         quads = load_inputs(_articles(inputs), encoding)
     report = chain_report(responsibility_view(quads), term,
@@ -300,8 +300,8 @@ def query(query_arg, data_files, store_dir, endpoint, fmt, lang, encoding):
         kg query 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }' --store
         kg query my.rq --endpoint http://localhost:7878/query --format json
     """
-    from .query import EndpointTarget, LocalTarget, labeler, open_store, query_text
-    from .results import render
+    from kg.store.query import EndpointTarget, LocalTarget, labeler, open_store, query_text
+    from kg.store.results import render
 
     if sum(x is not None for x in (data_files or None, store_dir, endpoint)) > 1:
         raise click.UsageError("give at most one of --data, --store and --endpoint")
@@ -313,12 +313,12 @@ def query(query_arg, data_files, store_dir, endpoint, fmt, lang, encoding):
     if endpoint:
         answer(EndpointTarget(endpoint))
     elif store_dir is not None:
-        from .store import reading
+        from kg.store.embedded import reading
 
         with reading(_store_dir(store_dir), progress=_progress) as store:
             answer(LocalTarget(store))
     else:
-        from .pipeline import load_inputs
+        from kg.corpus.inputs import load_inputs
 
         answer(LocalTarget(open_store(load_inputs(_articles(data_files), encoding))))
 
@@ -360,9 +360,9 @@ def load(inputs, store_dir, endpoint, graph_iri, append, vocabulary, retries, en
     """
     import pyoxigraph as ox
 
-    from .dataset import store_layout
-    from .pipeline import load_inputs
-    from .resources import VOCABULARY_FILES
+    from kg.store.layout import store_layout
+    from kg.corpus.inputs import load_inputs
+    from kg.resources import VOCABULARY_FILES
 
     if store_dir is not None and endpoint:
         raise click.UsageError("give --store or --endpoint, not both")
@@ -378,11 +378,11 @@ def load(inputs, store_dir, endpoint, graph_iri, append, vocabulary, retries, en
     layout = store_layout(load_inputs(_articles(inputs), encoding), graph=graph,
                           vocabulary=VOCABULARY_FILES if vocabulary else ())
     if endpoint:
-        from .remote import load_graphs
+        from kg.store.remote import load_graphs
 
         report = load_graphs(endpoint, layout, append=append, retries=retries, progress=_progress)
     else:
-        from .store import load_store
+        from kg.store.embedded import load_store
 
         report = load_store(_store_dir(store_dir), layout, append=append, progress=_progress)
     click.echo(report.summary())
@@ -410,8 +410,8 @@ def validate(inputs, encoding, fmt, jobs):
         kg validate out/kg.ttl
         kg validate --format json article.txt
     """
-    from .pipeline import load_inputs
-    from .validate import validate as run_validation
+    from kg.corpus.inputs import load_inputs
+    from kg.validate import validate as run_validation
 
     try:
         quads = load_inputs(_articles(inputs), encoding)
@@ -446,7 +446,7 @@ def eval_(gold, article_dirs, fmt):
         kg eval ../shared/spec/gold/seed.json
         kg eval ../shared/spec/gold/dev0*.json --articles ../shared/corpus/dev
     """
-    from .evaluate import evaluate_files
+    from kg.evaluate import evaluate_files
 
     report = evaluate_files(list(gold), list(article_dirs))
     click.echo(report.to_json() if fmt == "json" else report.table())

@@ -1,0 +1,1 @@
+"""The graph as a network: networkx views, responsibility chains and their picture."""
