@@ -82,7 +82,7 @@ def measure(directory: Path, jobs: int) -> dict:
     import pyoxigraph as ox
 
     from kg.corpus import build_corpus
-    from kg.export import Chunks, write_atomic
+    from kg.output import Chunks, write_atomic
 
     t = time.perf_counter()
     corpus = build_corpus([directory], jobs=jobs, cache_dir=None)

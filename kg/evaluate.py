@@ -78,7 +78,9 @@ class Report:
 def _norm(s: str | None) -> str:
     if not s:
         return ""
-    s = s.replace("?", "鎣") if "華?" in s or "华?" in s else s
+    from kg.lexicon import load_lexicon
+
+    s = load_lexicon().apply_repairs(s)[0]  # gold may print a lost character as the page does (華?)
     return re.sub(r"[“”「」\"'《》\s]", "", to_hans(s))
 
 

@@ -163,7 +163,7 @@ def build_nquads(article: Article, ex: Extraction, lexicon) -> bytes:
     if ex.home:
         g.statement(g.base, DCT + "spatial", iris[ex.home], "implicit", ex.entities[ex.home].spans[0])
     _entities(g, article, ex, lexicon, iris)
-    _figures(g, ex)
+    _figures(g, ex, lexicon)
     _documents(g, article, ex, lexicon, iris)
     _funding(g, ex, iris)
     _assignments(g, article, ex, iris)
@@ -324,12 +324,14 @@ def _entities(g: _Graph, article: Article, ex: Extraction, lexicon, iris):
             g.statement(iris[key], FP + "subordinateTo", iris[committees[up]], "background", None)
 
 
-def _figures(g: _Graph, ex: Extraction):
-    for i, f in enumerate(ex.figures):
+def _figures(g: _Graph, ex: Extraction, lexicon):
+    for f in ex.figures:
+        unit = lexicon.concept(f.unit_concept) if f.unit_concept else None
+        fraction = unit is not None and float(unit.prop("factor") or 1) < 1  # %, 成: the value is a fraction
         s = g.fact("figure", f.figure_span, FP + "Figure")
         f.iri = s  # type: ignore[attr-defined]
         if f.value is not None:
-            g.add(s, FP + "value", _num(f.value) if f.unit not in ("%", "成") else _dec(f.value))
+            g.add(s, FP + "value", _dec(f.value) if fraction else _num(f.value))
         if f.value_min is not None:
             g.add(s, FP + "minValue", _num(f.value_min))
             g.add(s, FP + "maxValue", _num(f.value_max))
@@ -345,8 +347,8 @@ def _figures(g: _Graph, ex: Extraction):
         g.add(s, FP + "inName", ox.Literal("true" if f.in_name else "false", datatype=_n(XSD + "boolean")))
         if f.time_ref:
             g.add(s, FP + "timeReference", ox.Literal(f.time_ref, language=g.article.script))
-        if f.unit in ("元",):
-            g.add(s, FP + "currency", "CNY")
+        if unit is not None and unit.prop("currencyCode"):
+            g.add(s, FP + "currency", unit.prop("currencyCode"))
         g.add(s, FP + "clause", g.span(f.span))
     for f in ex.figures:
         if f.part_of is not None:

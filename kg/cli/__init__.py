@@ -209,7 +209,7 @@ def export(articles, encoding, fmt, view, lang, output):
 
 def _emit(data: bytes, output: Path | None) -> None:
     if output:
-        from kg.export import write_atomic
+        from kg.output import write_atomic
 
         write_atomic(output, data)
     else:

@@ -69,7 +69,7 @@ class Corpus:
         return b"".join(a.nquads for a in self.articles)
 
     def quads(self) -> list[ox.Quad]:
-        from kg.export import Chunks
+        from kg.output import Chunks
 
         return list(ox.parse(Chunks(a.nquads for a in self.articles).reader(), format=ox.RdfFormat.N_QUADS))
 
@@ -234,7 +234,7 @@ def _read_cache(cache_dir: Path, key: str) -> ArticleBuild | None:
 
 
 def _write_cache(cache_dir: Path, key: str, a: ArticleBuild) -> None:
-    from kg.export import write_atomic
+    from kg.output import write_atomic
 
     header = json.dumps({"path": str(a.path), "id": a.article_id, "title": a.title, "published": a.published},
                         ensure_ascii=False).encode()

@@ -10,7 +10,7 @@
 
 from __future__ import annotations
 
-from ..ingest import Article
+from kg.ingest import Article
 from .facts import find_actions, find_assignments, find_documents, find_leadership, find_lists
 from .figures import find_figures_in
 from .funding import find_funding

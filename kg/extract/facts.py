@@ -8,33 +8,36 @@ from __future__ import annotations
 
 import re
 
-from ..ingest import Article
-from ..span import Span
-from .context import FREQUENCY, TIME_REF, clause_of, inside, mentions_in
-from .mentions import CJK, clauses, compiled, titles
+from kg.ingest import Article
+from kg.lexicon import Lexicon, alternation
+from kg.span import Span
+
+from .context import clause_of, clauses, frequency, inside, mentions_in, time_references, titles
 from .records import Action, Assignment, Document, Extraction, GroupLeadership, Mention, ResponsibilityList
 
 __all__ = ["find_documents", "find_assignments", "find_leadership", "find_lists", "find_actions"]
 
 
-def find_documents(article: Article, lexicon, ex: Extraction, mentions: list[Mention]) -> None:
+def find_documents(article: Article, lexicon: Lexicon, ex: Extraction, mentions: list[Mention]) -> None:
     """Every 《》 title: kind from its suffix, issuer from the text or the place in the title, period from its years."""
     kinds = lexicon.forms("document-kinds")
     issue_verbs = [f for f, c in lexicon.forms("relation-verbs") if c.key.endswith("issue")]
     all_titles = titles(article)
+    trial_words = lexicon.words("word-trial")
+    period_re, year_re = lexicon.pattern("pattern-document-period"), lexicon.pattern("pattern-document-year")
+    verb_re = lexicon.pattern("pattern-document-verb")
     for t in all_titles:
         printed = article.clean[t.start : t.end]
         corrected = lexicon.correct_misprints(printed)
         hans = article.shadow[t.start : t.end]
         hans_corr = lexicon.correct_misprints(hans)
-        trial = "试行" in hans
+        trial = any(w in hans for w in trial_words)
         core = re.sub(r"[(（][^()（）]*[)）]$", "", hans_corr).strip()
         core = re.sub(r"[(（][^()（）]*[)）]$", "", core).strip()
         kind = next((c for f, c in kinds if core.endswith(f)), None)
         if kind is None:
             kind = next(c for c in lexicon.scheme("document-kinds") if c.key.endswith("opinions"))
-        years = compiled(r"(\d{4})\s*[—–\-－~～至到]+\s*(\d{4})").search(hans)
-        year = compiled(r"(\d{4})年").search(hans)
+        years, year = period_re.search(hans), year_re.search(hans)
         start, end = (int(years[1]), int(years[2])) if years else ((int(year[1]),) * 2 if year else (None, None))
         clause = clause_of(article, t.start)
         before = Span(clause.start, t.start - 1)
@@ -49,7 +52,7 @@ def find_documents(article: Article, lexicon, ex: Extraction, mentions: list[Men
             issuer, basis = [ex.home], "implicit"
         else:
             issuer, basis = [], None
-        what = compiled(rf"([{CJK}]{{2,4}})了?$").search(article.clean[clause.start : t.start - 1])
+        what = verb_re.search(article.clean[clause.start : t.start - 1])
         ex.documents.append(Document(
             span=Span(t.start - 1, t.end + 1), title=printed, corrected_title=corrected if corrected != printed else None,
             kind=kind.iri, cls=kind.prop("instanceClass"), issuer=issuer, issuer_basis=basis,
@@ -57,7 +60,7 @@ def find_documents(article: Article, lexicon, ex: Extraction, mentions: list[Men
         ))
 
 
-def find_assignments(article: Article, lexicon, ex: Extraction, mentions: list[Mention]) -> None:
+def find_assignments(article: Article, lexicon: Lexicon, ex: Extraction, mentions: list[Mention]) -> None:
     """Role and unit headcounts and what they are assigned to: 將N名X…分配到N個貧困村, N名X結對幫扶N名Y."""
     verbs = [(f, c.prop("relation").rsplit("#", 1)[-1]) for f, c in lexicon.forms("relation-verbs")
              if c.prop("relation", "").endswith(("assignedTo", "pairedWith"))]
@@ -117,11 +120,12 @@ def _adjacent(sh: str, fs: Span, ents: list[Mention]) -> Mention | None:
     return None
 
 
-def find_leadership(article: Article, lexicon, ex: Extraction, mentions: list[Mention]) -> None:
+def find_leadership(article: Article, lexicon: Lexicon, ex: Extraction, mentions: list[Mention]) -> None:
     """Who leads a group: 以X任組長, Y為成員單位的Z小組."""
     sh = article.shadow
     positions = {c.hans: c for c in lexicon.scheme("roles") if c.key.endswith(("group-leader", "deputy-group-leader"))}
-    pat = compiled(rf"(?:以|由)?(?P<holder>[^，,。；;、以由]{{2,16}}?)任(?P<pos>{'|'.join(sorted(positions, key=len, reverse=True))})")
+    pat = lexicon.pattern("pattern-group-leadership", positions=alternation(positions))
+    members_re = lexicon.pattern("pattern-group-members")
     for sent in article.sentences:
         text = sh[sent.start : sent.end]
         groups = [m for m in mentions if m.kind == "group" and sent.start <= m.span.start < sent.end]
@@ -132,23 +136,24 @@ def find_leadership(article: Article, lexicon, ex: Extraction, mentions: list[Me
             hspan = Span(sent.start + m.start("holder"), sent.start + m.end("holder"))
             holders = mentions_in(mentions, hspan, ("role",))
             members = []
-            mm = compiled(r"(?P<m>[^，,。；;]{2,20}?)为成员").search(text[m.end() :])
+            mm = members_re.search(text[m.end() :])
             if mm:
                 mspan = Span(sent.start + m.end() + mm.start("m"), sent.start + m.end() + mm.end("m"))
                 members = [x.key for x in mentions_in(mentions, mspan, ("org",))]
             ex.leadership.append(GroupLeadership(
                 span=Span(sent.start + m.start(), sent.start + m.end()), group=group,
                 position=positions[m["pos"]].iri, holder=holders[0].key if holders else None,
-                members=members if m["pos"] == "组长" else [],
+                members=members if positions[m["pos"]].iri.endswith("/role-group-leader") else [],
             ))
 
 
-def find_lists(article: Article, lexicon, ex: Extraction, mentions: list[Mention]) -> None:
+def find_lists(article: Article, lexicon: Lexicon, ex: Extraction, mentions: list[Mention]) -> None:
     """Responsibility lists, whom they are decomposed to (分解落實到…) and sent to (每月向…發送)."""
     sh = article.shadow
     verbs = lexicon.forms("relation-verbs")
     decompose = [f for f, c in verbs if c.prop("relation", "").endswith("decomposedTo")]
     send = [f for f, c in verbs if c.prop("relation", "").endswith("sentTo")]
+    towards = lexicon.words("word-towards")
     records: dict[str, ResponsibilityList] = {}
     for sent in article.sentences:
         lists_here = [m for m in mentions if m.kind == "list" and sent.start <= m.span.start < sent.end]
@@ -167,10 +172,11 @@ def find_lists(article: Article, lexicon, ex: Extraction, mentions: list[Mention
                         records[m.key].decomposed_to = list(dict.fromkeys(records[m.key].decomposed_to + targets))
                         records[m.key].decomposed_span = Span(m.span.start, clause.end)
             s = next((v for v in send if v in text), None)
-            if s and "向" in text:
-                a, b = clause.start + text.find("向") + 1, clause.start + text.find(s)
+            to = _first(text, towards)
+            if s and to:
+                a, b = clause.start + to[0] + len(to[1]), clause.start + text.find(s)
                 targets = [x.key for x in mentions_in(mentions, Span(a, b), ("role", "org"))]
-                freq = next((v for k, v in FREQUENCY.items() if k in text[: text.find("向")]), None)
+                freq = frequency(lexicon, text[: to[0]])
                 for m in lists_here:
                     if m.span.start > b and m.span.start < clause.end:
                         r = records[m.key]
@@ -178,7 +184,7 @@ def find_lists(article: Article, lexicon, ex: Extraction, mentions: list[Mention
     ex.lists = list(records.values())
 
 
-def find_actions(article: Article, lexicon, ex: Extraction, mentions: list[Mention]) -> None:
+def find_actions(article: Article, lexicon: Lexicon, ex: Extraction, mentions: list[Mention]) -> None:
     """Personnel actions (promotion, commendation, replacement, interview, inspection notice, …).
 
     The count may follow the verb (約談單位主要負責人14人次) or precede it (對23名駐村干部進行誡勉談話,
@@ -188,6 +194,7 @@ def find_actions(article: Article, lexicon, ex: Extraction, mentions: list[Menti
     sh = article.shadow
     verbs = lexicon.forms("action-types")
     honours = [c for c in lexicon.scheme("action-types") if c.prop_values("honourWord")]
+    times, subset = time_references(lexicon), lexicon.words("word-subset")
     for sent in article.sentences:
         last_target = None
         for clause in clauses(article, sent):
@@ -199,8 +206,8 @@ def find_actions(article: Article, lexicon, ex: Extraction, mentions: list[Menti
             vend = vpos + len(hit[0])
             figs = [f for f in ex.figures if clause.start <= f.figure_span.start < clause.end and f.unit_concept]
             targets = mentions_in(mentions, clause, ("role", "org"))
-            actors = _subjects(article, sent, clause, vpos, mentions)
-            time = ([None] + list(TIME_REF.finditer(sh, sent.start, vpos)))[-1]
+            actors = _subjects(article, lexicon, sent, clause, vpos, mentions)
+            time = ([None] + list(times.finditer(sh, sent.start, vpos)))[-1]
             time_ref = article.clean[time.start() : time.end()] if time else None
             verb = article.clean[vpos:vend]
             concept = hit[1]
@@ -224,7 +231,7 @@ def find_actions(article: Article, lexicon, ex: Extraction, mentions: list[Menti
                     target = next((m for m in targets if f.figure_span.end <= m.span.start and m.span.end <= limit
                                    and m.span.start - f.figure_span.end <= 12), None)
                 key = target.key if target else None
-                if "其中" in sh[clause.start : f.figure_span.start] and last_target:
+                if any(w in sh[clause.start : f.figure_span.start] for w in subset) and last_target:
                     key = last_target  # 其中2名提拔擔任鎮長: the subset of the previous count
                 last_target = key or last_target
                 if prev_end is not None:  # a later count under the same verb: its own role and count (駐村工作人員6名)
@@ -238,15 +245,25 @@ def find_actions(article: Article, lexicon, ex: Extraction, mentions: list[Menti
                                          [a for a in actors if a != key], time_ref, ex.figures.index(f)))
 
 
-def _subjects(article: Article, sent: Span, clause: Span, vpos: int, mentions: list[Mention]) -> list[str]:
+def _first(text: str, words: list[str]) -> tuple[int, str] | None:
+    """Where the first of ``words`` stands in ``text`` (the earliest; the first listed at one place), and which."""
+    return min(((text.find(w), w) for w in words if w in text), key=lambda hit: hit[0], default=None)
+
+
+def _subjects(article: Article, lexicon: Lexicon, sent: Span, clause: Span, vpos: int, mentions: list[Mention]) -> list[str]:
     """The bodies acting in a clause: organisations before the verb, or, when none, those that open
     an earlier clause of the sentence (市委組織部、市直機關工委每逢傳統節日,會同…看望慰問); partners after 會同 are not actors."""
     sh = article.shadow
-    own = [m.key for m in mentions_in(mentions, Span(clause.start, vpos), ("org",)) if "会同" not in sh[clause.start : m.span.start]]
+    partners = lexicon.words("word-jointly-with")
+
+    def acts(start: int, m: Mention) -> bool:  # 會同X: X is a partner
+        return not any(w in sh[start : m.span.start] for w in partners)
+
+    own = [m.key for m in mentions_in(mentions, Span(clause.start, vpos), ("org",)) if acts(clause.start, m)]
     if own:
         return own
     for c in reversed([c for c in clauses(article, sent) if c.end <= clause.start]):
         opening = [m for m in mentions_in(mentions, c, ("org",))]
         if opening and opening[0].span.start == c.start:
-            return [m.key for m in opening if "会同" not in sh[c.start : m.span.start]]
+            return [m.key for m in opening if acts(c.start, m)]
     return []

@@ -2,23 +2,25 @@
 
 from __future__ import annotations
 
+from kg.ingest import Article
+from kg.lexicon import Lexicon, compiled
+from kg.span import Span
 
-from ..ingest import Article
-from ..span import Span
-from .context import TIME_REF, clause_of, inside, sentence_of
-from .mentions import compiled, quoted, script_form, titles
+from .context import clause_of, inside, quoted, script_form, sentence_of, time_references, titles
 from .numbers import find_figures
 from .records import Extraction, Figure
 
 __all__ = ['find_figures_in']
 
 
-def find_figures_in(article: Article, lexicon, ex: Extraction) -> None:
+def find_figures_in(article: Article, lexicon: Lexicon, ex: Extraction) -> None:
     """Every figure in the title and body, with value, unit, qualifier, status and what it counts."""
     sh, quotes, names = article.shadow, quoted(article), titles(article)
     cues = [f for f, _ in lexicon.forms("target-cues")]
     units = dict(lexicon.forms("units"))
     fact_zones = [article.meta["title"]] + article.paragraphs
+    times = time_references(lexicon)
+    subset_lead = lexicon.pattern("pattern-subset-lead")
     for z in fact_zones:
         for f in find_figures(sh, lexicon, z.start, z.end):
             fs = Span(f.start, f.end)
@@ -26,17 +28,16 @@ def find_figures_in(article: Article, lexicon, ex: Extraction) -> None:
             if f.chinese and (in_quote or in_title):
                 continue  # numerals inside slogans and names: 五個一, 二十項重點工程
             clause = clause_of(article, f.start)
-            if f.chinese and _idiomatic_one(sh, f, clause):
+            if f.chinese and _idiomatic_one(lexicon, sh, f, clause):
                 continue
-            counted = _counted(article, clause, fs)
+            counted = _counted(article, lexicon, clause, fs)
             clause_text = sh[clause.start : clause.end]
             status = "target" if any(c in clause_text for c in cues) else "actual"
             sent = sentence_of(article, f.start)
-            time = [t for t in TIME_REF.finditer(sh, sent.start, f.start)]
+            time = list(times.finditer(sh, sent.start, f.start))
             part_of = None
-            if compiled(r"其中[^，,。；;、)）]*$").search(sh[sent.start : f.start]) and ex.figures:
-                prev = [i for i, g in enumerate(ex.figures) if sent.start <= g.figure_span.start < f.start
-                        and "其中" not in sh[g.figure_span.end : f.start][:1]]
+            if subset_lead.search(sh[sent.start : f.start]) and ex.figures:
+                prev = [i for i, g in enumerate(ex.figures) if sent.start <= g.figure_span.start < f.start]
                 part_of = prev[-1] if prev else None
             ex.figures.append(Figure(
                 span=clause, figure_span=fs, printed=article.clean[f.start : f.end], value=f.value,
@@ -49,14 +50,15 @@ def find_figures_in(article: Article, lexicon, ex: Extraction) -> None:
             ))
 
 
-def _idiomatic_one(sh: str, f, clause: Span) -> bool:
+def _idiomatic_one(lexicon: Lexicon, sh: str, f, clause: Span) -> bool:
     """一 + measure word that counts nothing: an indefinite article (探索出一條路子), 一戶一策, 一次性,
     每一名 (each). It is a figure only as a frequency after 每年/每月/每季度 (每年安排一次健康體檢)."""
     if sh[f.start] != "一" or f.value != 1:
         return False
-    if compiled(r"一.一").match(sh[f.start : f.start + 3]) or sh[f.end : f.end + 1] == "性" or sh[f.start - 1 : f.start] == "每":
+    if (compiled(r"一.一").match(sh[f.start : f.start + 3]) or sh.startswith(tuple(lexicon.words("word-adjectival-suffix")), f.end)
+            or sh.endswith(tuple(lexicon.words("word-each")), 0, f.start)):
         return True
-    return not compiled(r"每(?:年|月|周|季度|天|日)").search(sh[clause.start : f.start])
+    return not lexicon.pattern("pattern-frequency-before-one").search(sh[clause.start : f.start])
 
 
 def _printed_qualifier(article: Article, fs: Span, hans: str | None) -> str | None:
@@ -68,11 +70,11 @@ def _printed_qualifier(article: Article, fs: Span, hans: str | None) -> str | No
     return article.clean[fs.start + at : fs.start + at + len(hans)]
 
 
-def _counted(article: Article, clause: Span, fs: Span) -> str:
+def _counted(article: Article, lexicon: Lexicon, clause: Span, fs: Span) -> str:
     """What a figure counts: the words right after it (25個貧困村), else those before it (第一書記7名)."""
     after = compiled(r"[^0-9０-９(（，,、。；;﹔]*").match(article.shadow[fs.end : clause.end]).group()
     if after.strip("“”「」\"") and len(after) <= 16:
         return article.clean[fs.end : fs.end + len(after)].strip("“”「」\"")
     before = article.shadow[max(clause.start, fs.start - 12) : fs.start]
-    lead = len(compiled(r"^[共累计全县市其中]*").match(before).group())
+    lead = len(lexicon.pattern("pattern-count-lead").match(before).group())
     return article.clean[fs.start - len(before) + lead : fs.start].strip("“”「」\"")

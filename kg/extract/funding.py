@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-import re
+from kg.ingest import Article
+from kg.lexicon import Lexicon, alternation, compiled
+from kg.span import Span
 
-from ..ingest import Article
-from ..span import Span
-from .context import mentions_in
-from .mentions import clauses, compiled
+from .context import clauses, mentions_in
+from .numbers import parse_number
 from .records import Extraction, FundingStandard, Mention
 
 __all__ = ['find_funding']
 
 
-def find_funding(article: Article, lexicon, ex: Extraction, mentions: list[Mention]) -> None:
+def find_funding(article: Article, lexicon: Lexicon, ex: Extraction, mentions: list[Mention]) -> None:
     """Funding standards, clause by clause:
 
     * 按每人每年N元標准安排… (a cash standard per unit and period);
@@ -26,17 +26,19 @@ def find_funding(article: Article, lexicon, ex: Extraction, mentions: list[Menti
     sh = article.shadow
     terms = lexicon.forms("funding-terms")
     per = {f: c.prop("code") for f, c in terms if c.prop("fundingRole", "").endswith("perUnit")}
-    period = {f: c.prop("code") for f, c in terms if c.prop("fundingRole", "").endswith("perPeriod") and f.startswith(("每", "一"))}
+    distributive = (*lexicon.words("word-each"), "一")  # 每年, 一次性: a period a standard is given per
+    period = {f: c.prop("code") for f, c in terms if c.prop("fundingRole", "").endswith("perPeriod") and f.startswith(distributive)}
+    recurring = [k for k in period if period[k] != "once"]
     floors = [f for f, c in lexicon.forms("qualifiers") if c.prop("qualifierKind") == "at_least"]
     benefits = lexicon.forms("benefit-kinds")
-    alt = lambda d: "|".join(re.escape(x) for x in sorted(d, key=len, reverse=True))  # noqa: E731
-    amount = r"(?P<amount>[0-9０-９.]+|[一二三四五六七八九十百千两]+)(?P<mult>万)?元"
+    standard = lexicon.words("word-standard")
+    money = alternation(f for f, c in lexicon.forms("units") if c.prop("currencyCode"))
+    amount = rf"(?P<amount>[0-9０-９.]+|[一二三四五六七八九十百千两]+)(?P<mult>万)?(?:{money})"
     patterns = [
-        compiled(rf"按(?:照)?(?P<per>{alt(per)})?(?P<period>{alt(period)})?{amount}(?:的)?标准"),
-        compiled(rf"(?P<period>一次性)(?:发放|补助|给予|奖励)?{amount}"),
-        compiled(rf"(?P<period>{alt(k for k in period if k != '一次性')})[^，,。；;]{{0,12}}?(?:{alt(floors)}){amount}"),
+        lexicon.pattern("pattern-funding-standard", per=alternation(per), period=alternation(period), amount=amount),
+        lexicon.pattern("pattern-funding-once", once=alternation(k for k in period if period[k] == "once"), amount=amount),
+        compiled(rf"(?P<period>{alternation(recurring)})[^，,。；;]{{0,12}}?(?:{alternation(floors)}){amount}"),
     ]
-    from .numbers import parse_number
 
     for sent in article.sentences:
         payer, recipients, found = None, [], False
@@ -46,7 +48,7 @@ def find_funding(article: Article, lexicon, ex: Extraction, mentions: list[Menti
             m = next((x for x in (p.search(text) for p in patterns) if x), None)
             benefit = next(((f, c) for f, c in benefits if f in text and c.prop("code") != "cash-standard"), None)
             per_here = next((v for k, v in per.items() if k in text), None)
-            period_here = next((v for k, v in period.items() if k in text and k != "一次性"), None)
+            period_here = next((v for k, v in period.items() if k in text and v != "once"), None)
             if not m and not (benefit and (period_here or per_here or found)):
                 continue
             found = True
@@ -66,7 +68,7 @@ def find_funding(article: Article, lexicon, ex: Extraction, mentions: list[Menti
                 groups = m.groupdict()
                 value = parse_number(groups["amount"]) * (10000 if groups["mult"] else 1)
                 period_v = period[groups["period"]] if groups.get("period") else None
-                floor = "标准" not in m.group() and period_v != "once"
+                floor = not any(w in m.group() for w in standard) and period_v != "once"
                 per_v = per.get(groups.get("per") or "") or per_here
                 if per_v is None:  # a one-time fee is per cadre; a floor is per the unit an earlier 每X names
                     per_v = _earlier_per(sh, parts[:i], per) if floor else "person" if period_v == "once" else None
@@ -76,14 +78,14 @@ def find_funding(article: Article, lexicon, ex: Extraction, mentions: list[Menti
             else:
                 value, kind = None, benefit[1].prop("code")
                 per_v, period_v = per_here, period_here
-                item_from = clause.start + _phrase_start(text, text.find(benefit[0]))
+                item_from = clause.start + _phrase_start(lexicon, text, text.find(benefit[0]))
             named = mentions_in(mentions, Span(item_from, clause.end), ("role", "org"))
-            if m and "标准" in m.group():
+            if m and any(w in m.group() for w in standard):
                 item_from = max([item_from] + [x.span.end for x in named])
             item_end = clause.end
             if m and floor:  # 每年投入幫扶資金不少於5萬元: the item runs up to the qualifier
                 item_end = clause.start + m.start("amount") - max(len(f) for f in floors if m.group()[: m.start("amount") - m.start()].endswith(f))
-            item = _item(article, Span(item_from, item_end))
+            item = _item(article, lexicon, Span(item_from, item_end))
             fig = next((j for j, f in enumerate(ex.figures) if clause.start <= f.figure_span.start < clause.end
                         and (not m or f.figure_span.start >= clause.start + m.start())), None)
             if fig is not None:
@@ -104,15 +106,15 @@ def _earlier_per(sh: str, earlier: list[Span], per: dict[str, str]) -> str | Non
     return None
 
 
-def _phrase_start(text: str, at: int) -> int:
+def _phrase_start(lexicon: Lexicon, text: str, at: int) -> int:
     """Where the noun phrase ending at ``at`` begins: after the last verb or punctuation before it."""
-    cut = max([text.rfind(v, 0, at) + len(v) for v in ("购买", "安排", "预算", "组织", "发放", "为", "，", ",") if v in text[:at]] or [0])
-    return cut
+    cuts = (*lexicon.words("word-funding-item-verb"), "，", ",")
+    return max([text.rfind(v, 0, at) + len(v) for v in cuts if v in text[:at]] or [0])
 
 
-def _item(article: Article, span: Span) -> str:
+def _item(article: Article, lexicon: Lexicon, span: Span) -> str:
     """The funded item, as printed: quotes, verbs and a leading count (一次) removed."""
     chunk = article.shadow[span.start : span.end]
-    lead = re.match(r"^[”」\"]?(?:标准)?(?:安排|预算|发放|购买|为|用于|组织|投入)?[“「\"]?(?:一次)?", chunk).end()
+    lead = lexicon.pattern("pattern-funding-item-lead").match(chunk).end()
     text = article.clean[span.start + lead : span.end]
     return text.strip("“”「」\" ")

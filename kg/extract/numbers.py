@@ -74,8 +74,12 @@ _ZH = f"[{ZH_NUMERAL}]+(?:[万亿][{ZH_NUMERAL}]+)*"  # 一万三千: 万 inside
 
 
 @lru_cache(maxsize=8)
-def figure_pattern(units: tuple, infix: tuple, before: tuple, after: tuple, multipliers: tuple):
+def figure_pattern(units: tuple, infix: tuple, before: tuple, after: tuple, multipliers: tuple,
+                   percent: tuple = (), ordinal: tuple = (), ranges: tuple = ()) -> re.Pattern:
+    """The pattern of a figure: a numeral with its multiplier, unit and qualifiers, a range of two, or a
+    percentage written with a percent word; not a numeral after a digit or an ordinal prefix."""
     alt = lambda xs: "|".join(re.escape(x) for x in sorted(xs, key=len, reverse=True))  # noqa: E731
+    not_after = "".join(re.escape(c) for c in ordinal if len(c) == 1)
     num = rf"(?:{_AR}|{_ZH})"
     mult = f"(?:{alt(multipliers)})"
     inf = f"(?:{alt(infix)})"
@@ -83,8 +87,8 @@ def figure_pattern(units: tuple, infix: tuple, before: tuple, after: tuple, mult
     first = one.format(n="num", i1="inf1", m="mult", i2="inf2")
     second = one.format(n="num2", i1="inf3", m="mult2", i2="inf4")
     return re.compile(
-        rf"(?<![0-9０-９.第])(?P<pre>{alt(before)})?(?:(?P<pct>百分之)(?P<pnum>{num})(?P<ppost>{alt(after)})?|{first}"
-        rf"(?:(?P<unit1>{alt(units)})?(?P<dash>至|到|~|～|-|－|—){second})?"
+        rf"(?<![0-9０-９.{not_after}])(?P<pre>{alt(before)})?(?:(?P<pct>{alt(percent)})(?P<pnum>{num})(?P<ppost>{alt(after)})?|{first}"
+        rf"(?:(?P<unit1>{alt(units)})?(?P<dash>{'|'.join(re.escape(r) for r in ranges)}|~|～|-|－|—){second})?"
         rf"(?P<unit>{alt(units)})(?P<post>{alt(after)})?)"
     )
 
@@ -95,7 +99,9 @@ def find_figures(shadow: str, lexicon, start: int = 0, end: int | None = None) -
     quals = {f: c for f, c in lexicon.forms("qualifiers")}
     mults = {f: float(c.prop("factor")) for f, c in lexicon.forms("multipliers")}
     by_pos = lambda pos: tuple(f for f, c in quals.items() if c.prop("position") == pos)  # noqa: E731
-    pat = figure_pattern(tuple(units), by_pos("infix"), by_pos("before"), by_pos("after"), tuple(mults))
+    pat = figure_pattern(tuple(units), by_pos("infix"), by_pos("before"), by_pos("after"), tuple(mults),
+                         tuple(lexicon.words("word-percent")), tuple(lexicon.words("word-ordinal")),
+                         tuple(lexicon.words("word-range")))
     out = []
     end = len(shadow) if end is None else end
     for m in pat.finditer(shadow, start, end):

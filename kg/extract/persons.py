@@ -10,26 +10,24 @@ mentions already resolved.
 
 from __future__ import annotations
 
-from ..ingest import Article
-from ..span import Span
-from ..namespaces import FP
-from .context import sentence_of
-from .mentions import CJK, _alt, compiled, zones
+from kg.ingest import Article
+from kg.span import Span
+from kg.lexicon import CJK, Lexicon, alternation, compiled
+from kg.namespaces import FP
+from .context import sentence_of, zones
 from .records import Appointment, Extraction, Mention, Person
 
 __all__ = ["find_persons"]
 
-# characters that do not occur in given names but do follow a surname-like character in running text
-_NOT_IN_NAME = set("的了在和与及是为对将把被从向到等年月日个名户人村镇乡县市省区局委办部会说表示任由")
-
-
-def find_persons(article: Article, lexicon, ex: Extraction, mentions: list[Mention]) -> None:
+def find_persons(article: Article, lexicon: Lexicon, ex: Extraction, mentions: list[Mention]) -> None:
     """Add the named people (``ex.persons``) and what the text says they serve as (``ex.appointments``)."""
     sh = article.shadow
     surnames = dict(lexicon.forms("surnames"))
     cues = {c.key.removeprefix("person-cues-"): c for c in lexicon.scheme("person-cues")}
-    cue_re = {k: compiled(_alt(c.forms)) for k, c in cues.items()}
-    name_re = compiled(rf"(?P<surname>{_alt(surnames)})(?P<given>[{CJK}]{{1,2}})")
+    cue_re = {k: compiled(alternation(c.forms)) for k, c in cues.items()}
+    name_re = compiled(rf"(?P<surname>{alternation(surnames)})(?P<given>[{CJK}]{{1,2}})")
+    not_in_name = set(lexicon.characters("chars-given-name-stops"))
+    agent = tuple(lexicon.words("word-agent"))
     by_start = {}
     for m in mentions:
         by_start.setdefault(m.span.start, m)
@@ -42,7 +40,7 @@ def find_persons(article: Article, lexicon, ex: Extraction, mentions: list[Menti
             return None
         for end in range(m.end("surname") + 1, m.end() + 1):
             given = sh[m.end("surname") : end]
-            if set(given) & _NOT_IN_NAME or covered & set(range(pos, end)):
+            if set(given) & not_in_name or covered & set(range(pos, end)):
                 return None
             if cue_re[then].match(sh, end):
                 return Span(pos, end)
@@ -105,8 +103,9 @@ def find_persons(article: Article, lexicon, ex: Extraction, mentions: list[Menti
             unit.key if village_post else None, "implicit" if village_post else None, unit.key, home_role))
     # 青杠坡村第一書記由縣水務局選派的某某擔任
     for role in roles:
-        unit = by_start.get(role.span.end + 1)
-        if sh[role.span.end : role.span.end + 1] != "由" or unit is None or unit.kind != "org":
+        by = next((w for w in agent if sh.startswith(w, role.span.end)), None)
+        unit = by_start.get(role.span.end + len(by)) if by else None
+        if unit is None or unit.kind != "org":
             continue
         sent = cue_re["dispatched"].match(sh, unit.span.end)
         name = name_at(sent.end(), "appointed") if sent else None

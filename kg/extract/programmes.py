@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import re
 
-from ..ingest import Article
-from ..span import Span
-from ..text import to_hans
-from .context import inside
-from .mentions import CJK, compiled, quoted, titles
+from kg.ingest import Article
+from kg.span import Span
+from kg.lexicon import CJK, Lexicon, compiled
+from kg.text import to_hans
+from .context import inside, quoted, titles
 from .records import Extraction, Mention, Programme
 
 __all__ = ['find_programmes']
 
 
-def find_programmes(article: Article, lexicon, ex: Extraction, mentions: list[Mention]) -> None:
+def find_programmes(article: Article, lexicon: Lexicon, ex: Extraction, mentions: list[Mention]) -> None:
     """Quoted programmes, campaigns and slogans; a paragraph's lead motto (握緊拳頭、精准發力) goes with its blueprint."""
     taken = {m.span for m in mentions if m.kind in ("role", "list")}
     known = {f for scheme in ("roles", "list-kinds", "benefit-kinds", "organisation-kinds") for f, _ in lexicon.forms(scheme)}
@@ -22,7 +22,7 @@ def find_programmes(article: Article, lexicon, ex: Extraction, mentions: list[Me
     ratings = [f for f, c in lexicon.forms("action-types") if c.key.endswith(("rating", "commendation"))]
     scales = [f for f, c in lexicon.forms("quote-contexts") if c.key.endswith("grade-scale")]
     # “好”“較好”“一般”“差”四個等次: quoted grades of a scale
-    grade = compiled(rf"(?:[、，,和及或]?[“「][^”」]{{1,6}}[”」])*[{CJK}]{{0,4}}(?:{'|'.join(map(re.escape, scales))})")
+    grade = lexicon.pattern("pattern-grade-list", scales="|".join(map(re.escape, scales)))
     quotes = quoted(article)
     for q in quotes:
         inner = article.shadow[q.start : q.end]
@@ -51,30 +51,26 @@ def _after_rating(sh: str, quote_mark: int, ratings: list[str]) -> bool:
     return any(re.search(re.escape(f) + rf"[{CJK}]{{0,3}}$", before) for f in ratings)
 
 
-# words after which an unquoted programme name begins: 實施精准脫貧戰略, 建立…聯席會議制度
-_PROGRAMME_CUT = ("实施", "建立", "创建", "开展", "搭建", "推行", "落实", "打造", "探索", "坚持", "实行", "围绕", "聚焦", "突出",
-                  "加强", "深入", "纳入", "创新", "成立", "打赢", "健全", "完善", "以", "走", "为", "的", "了", "和", "与", "及",
-                  "等", "在", "对", "把", "将", "是", "并", "到", "率先")
-
-
-def _unquoted_programmes(article: Article, lexicon, ex: Extraction, quotes: list[Span], seen: set[str]) -> None:
+def _unquoted_programmes(article: Article, lexicon: Lexicon, ex: Extraction, quotes: list[Span], seen: set[str]) -> None:
     """Programmes named without quotes: a name ending in a programme head of the lexicon (…制度, …工程,
     …戰略, …攻堅戰, 庭院經濟) after a verb such as 實施 or 建立; and idioms of the form 一X一Y (一村一品)."""
     sh = article.shadow
     heads = [f for f, _ in lexicon.forms("programme-heads")]
+    cuts = lexicon.words("boundary-programme-name")
+    followers = lexicon.characters("chars-programme-head-followers")
     quoted_names = {to_hans(p.name) for p in ex.programmes}
     names = titles(article)
     found: list[tuple[int, int]] = []
     for z in [article.meta["title"], *article.paragraphs]:
         for m in re.finditer("|".join(map(re.escape, heads)), sh[z.start : z.end]):
             end = z.start + m.end()
-            if end < len(sh) and compiled(f"[{CJK}]").match(sh[end]) and sh[end] not in "的和与及等为在中上":
+            if end < len(sh) and compiled(f"[{CJK}]").match(sh[end]) and sh[end] not in followers:
                 continue  # the head is part of a longer word: 活動室
             start = end - len(m.group())
             while start > z.start and end - start < 24 and compiled(f"[{CJK}“”]").match(sh[start - 1]):
                 start -= 1
             body = sh[start : end - len(m.group())]
-            cut = max([body.rfind(w) + len(w) for w in _PROGRAMME_CUT if w in body] or [0])
+            cut = max([body.rfind(w) + len(w) for w in cuts if w in body] or [0])
             if not cut and start > z.start and compiled(f"[{CJK}“”]").match(sh[start - 1]):
                 continue  # no boundary found within reach: not a name we can delimit
             found.append((start + cut, end))

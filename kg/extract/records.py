@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..span import Span
+from kg.span import Span
 
 __all__ = [
     "Mention", "Entity", "Figure", "Document", "FundingStandard", "Assignment", "GroupLeadership",

@@ -9,36 +9,40 @@
 
 from __future__ import annotations
 
-from ..ingest import Article
-from ..span import Span
-from .mentions import CJK, clauses, compiled
+from kg.ingest import Article
+from kg.lexicon import Lexicon
+from kg.span import Span
+from .context import clauses
 from .records import Entity, Extraction, Mention, Relation
 
 __all__ = ["find_relations"]
 
 
-def find_relations(article: Article, lexicon, ex: Extraction, mentions: list[Mention]) -> None:
+def find_relations(article: Article, lexicon: Lexicon, ex: Extraction, mentions: list[Mention]) -> None:
+    """The relations between entities that no other record carries (see the module docstring)."""
     _requirements(article, lexicon, ex, mentions)
     _group_chain(ex)
-    _dispatch(article, ex, mentions)
-    _industries(article, ex)
+    _dispatch(article, lexicon, ex, mentions)
+    _industries(article, lexicon, ex)
 
 
 def _requirements(article, lexicon, ex, mentions):
     verbs = [f for f, c in lexicon.forms("relation-verbs") if c.prop("relation", "").endswith("followsRequirementsOf")]
+    closers = lexicon.words("word-requirement")
     if not ex.home:
         return
     for sent in article.sentences:
         for clause in clauses(article, sent):
             text = article.shadow[clause.start : clause.end]
             v = next((x for x in verbs if x in text), None)
-            end = max(text.rfind("要求"), text.rfind("部署"))
+            end, closer = max(((text.rfind(w), w) for w in closers), default=(-1, ""))
             if not v or end < 0:
                 continue
             a, b = clause.start + text.find(v) + len(v), clause.start + end
             for m in mentions:
                 if m.kind == "org" and a <= m.span.start and m.span.end <= b:
-                    ex.relations.append(Relation(ex.home, "followsRequirementsOf", m.key, "explicit", Span(clause.start, b + 2)))
+                    ex.relations.append(Relation(ex.home, "followsRequirementsOf", m.key, "explicit",
+                                                 Span(clause.start, b + len(closer))))
 
 
 def _group_chain(ex: Extraction):
@@ -57,12 +61,13 @@ def _group_chain(ex: Extraction):
             ex.relations.append(Relation(a.subject, "coordinatedBy", group, "implicit", a.span))
 
 
-def _dispatch(article, ex, mentions):
+def _dispatch(article, lexicon, ex, mentions):
     """新選派的“第一書記”及駐村工作組成員, 選派單位… : the cadres named after 選派的 are dispatched by the unit."""
     sh = article.shadow
+    cues = lexicon.words("word-newly-dispatched")
     for sent in article.sentences:
         text = sh[sent.start : sent.end]
-        at = text.find("选派的")
+        at = min((text.find(w) for w in cues if w in text), default=-1)
         units = [m for m in mentions if m.kind == "org" and sent.start <= m.span.start < sent.end
                  and ex.entities[m.key].cls.endswith("DispatchingUnit") and m.span.start > sent.start + at]
         if at < 0 or not units:
@@ -73,10 +78,10 @@ def _dispatch(article, ex, mentions):
                 ex.relations.append(Relation(m.key, "dispatchedBy", units[0].key, "explicit", Span(clause.start, units[0].span.end)))
 
 
-def _industries(article, ex):
+def _industries(article, lexicon, ex):
     if not ex.home:
         return
-    pat = compiled(rf"发展((?:[{CJK}]{{2,6}}、)+[{CJK}]{{2,6}})等(?:[{CJK}]{{0,4}})产业")
+    pat = lexicon.pattern("pattern-industry-list")
     for para in article.paragraphs:
         for m in pat.finditer(article.shadow, para.start, para.end):
             start = m.start(1)

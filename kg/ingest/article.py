@@ -18,8 +18,9 @@ from pathlib import Path
 
 from kg.errors import InputError, NoArticleBody
 from kg.ingest.decode import html_text, looks_like_html, read_source
+from kg.lexicon import Lexicon, alternation, load_lexicon
 from kg.span import Repair, Span
-from kg.text import detect_script, shadow
+from kg.text import detect_script, shadow, to_hant
 
 __all__ = ["Article", "parse_article", "read_article"]
 
@@ -64,15 +65,37 @@ def read_article(path, encoding: str | None = None, lexicon=None) -> Article:
     return parse_article(text, path=path, encoding=used, lexicon=lexicon)
 
 
-_DATE = re.compile(
-    r"(?P<y>\d{4})\s*(?:年|-|/|\.)\s*(?P<m>\d{1,2})\s*(?:月|-|/|\.)\s*(?P<d>\d{1,2})\s*日?"
-    r"(?:\s*(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?)?"
-)
 _CRUMB_SEP = re.compile(r"\s*(?:>>|＞＞|>|＞|»)\s*")
-_CONTRIBUTOR = re.compile(r"^[(（]?\s*(?:(?:供稿|来源|來源)\s*[:：]\s*)?(?P<who>[^()（）:：]+?)\s*(?:供稿)?\s*[)）]?$")
-_SOURCE_INLINE = re.compile(r"(?:来源|來源)\s*[:：]\s*(?P<who>[^\s　]+)")
-_EDITORS = re.compile(r"^[(（]?\s*(?:责编|責編|责任编辑|責任編輯)\s*[:：]\s*(?P<names>[^()（）]+?)\s*[)）]?$")
 _SENTENCE_END = re.compile(r"[。！？!?；;﹔]+[”」』]?")
+
+
+@dataclass(frozen=True)
+class _Cues:
+    """The lexicon's patterns for the parts of a page, compiled once per lexicon."""
+
+    date: re.Pattern
+    contributor: re.Pattern
+    credit_start: re.Pattern
+    source_inline: re.Pattern
+    editors: re.Pattern
+    contributed: tuple[str, ...]  # the credit words of a contribution, in both scripts
+    roles: tuple[str, str]  # the contributor role reported: contributed, or source
+
+
+def _cues(lexicon: Lexicon) -> _Cues:
+    found = lexicon._cache.get("ingest")
+    if found is None:
+        def both(key: str) -> list[str]:  # lines are matched as printed: either script
+            return [w for f in lexicon.words(key) for w in dict.fromkeys((f, to_hant(f)))]
+
+        slots = {"contributed": alternation(both("credit-contributed")), "source": alternation(both("credit-source")),
+                 "editor": alternation(both("credit-editor"))}
+        found = lexicon._cache["ingest"] = _Cues(
+            lexicon.pattern("pattern-date-line"), lexicon.pattern("pattern-contributor-line", **slots),
+            lexicon.pattern("pattern-credit-start", **slots), lexicon.pattern("pattern-source-inline", **slots),
+            lexicon.pattern("pattern-editor-line", **slots), tuple(both("credit-contributed")),
+            (lexicon.entry("credit-contributed").hans, lexicon.entry("credit-source").hans))
+    return found
 
 
 def _lines(text: str):
@@ -90,9 +113,8 @@ def _stripped_span(start: int, line: str) -> Span:
 
 def parse_article(text: str, path=None, encoding: str = "utf-8", lexicon=None) -> Article:
     """Split decoded page text into an :class:`Article` (see module docstring)."""
-    from kg.lexicon import load_lexicon
-
     lexicon = lexicon or load_lexicon()
+    cues = _cues(lexicon)
     path = Path(path) if path else Path("<string>")
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     if looks_like_html(text):
@@ -107,7 +129,7 @@ def parse_article(text: str, path=None, encoding: str = "utf-8", lexicon=None) -
 
     idx = 0
     start, line = meaningful[0]
-    if len(_CRUMB_SEP.findall(line)) >= 1 and len(_CRUMB_SEP.split(line.strip())) >= 2 and not _DATE.search(line[:12]):
+    if len(_CRUMB_SEP.findall(line)) >= 1 and len(_CRUMB_SEP.split(line.strip())) >= 2 and not cues.date.search(line[:12]):
         span = _stripped_span(start, line)
         meta["breadcrumb"] = (span, [p for p in _CRUMB_SEP.split(clean[span.start : span.end]) if p])
         idx = 1
@@ -115,7 +137,7 @@ def parse_article(text: str, path=None, encoding: str = "utf-8", lexicon=None) -
     title_spans, date_at = [], None
     for j in range(idx, min(idx + 5, len(meaningful))):
         s, l = meaningful[j]
-        m = _DATE.search(l)
+        m = cues.date.search(l)
         if m and (len(l.strip()) < 80):
             date_at = j
             break
@@ -126,14 +148,14 @@ def parse_article(text: str, path=None, encoding: str = "utf-8", lexicon=None) -
         title_spans, date_at = [_stripped_span(*meaningful[idx])], idx
     else:
         s, l = meaningful[date_at]
-        m = _DATE.search(l)
+        m = cues.date.search(l)
         try:
             published = datetime(int(m["y"]), int(m["m"]), int(m["d"]), int(m["H"] or 0), int(m["M"] or 0), int(m["S"] or 0),
                                  tzinfo=CHINA_TZ)
         except ValueError:
             raise InputError(path, f"line {clean.count(chr(10), 0, s) + 1}: not a valid date: {m.group()}") from None
         meta["published"] = (Span(s + m.start(), s + m.end()), published, m["H"] is not None)
-        src = _SOURCE_INLINE.search(l)
+        src = cues.source_inline.search(l)
         if src:
             meta["source"] = (Span(s + src.start("who"), s + src.end("who")), src["who"])
     if not title_spans:
@@ -147,7 +169,7 @@ def parse_article(text: str, path=None, encoding: str = "utf-8", lexicon=None) -
     for j in range(date_at + 1, len(meaningful)):
         s, l = meaningful[j]
         stripped = l.strip(" \t\u3000\u00a0")
-        e = _EDITORS.match(stripped)
+        e = cues.editors.match(stripped)
         if e:
             span = _stripped_span(s, l)
             names = re.split(r"[、,，\s]+", e["names"].strip())
@@ -157,9 +179,10 @@ def parse_article(text: str, path=None, encoding: str = "utf-8", lexicon=None) -
         if any(stripped.startswith(mk) or stripped.strip("【】[]·") == mk for mk in chrome_markers):
             end_at = j
             break
-        c = _CONTRIBUTOR.match(stripped) if (stripped[:1] in "(（" or re.match(r"^(供稿|来源|來源)", stripped)) else None
+        c = cues.contributor.match(stripped) if (stripped[:1] in "(（" or cues.credit_start.match(stripped)) else None
         if c and len(stripped) < 40 and body_lines:
-            meta["contributor"] = (_stripped_span(s, l), c["who"].strip(), "供稿" if "供稿" in stripped else "来源")
+            role = cues.roles[0] if any(w in stripped for w in cues.contributed) else cues.roles[1]
+            meta["contributor"] = (_stripped_span(s, l), c["who"].strip(), role)
             continue
         body_lines.append(_stripped_span(s, l))
     if not body_lines:

@@ -83,7 +83,7 @@ def build_dataset(paths: list[Path], out_dir: Path, encoding: str | None = None,
     from kg.build import article_iri, graph_iri
     from kg.corpus import Failure, build_corpus
     from kg.errors import NonConformant, NothingBuilt
-    from kg.export import publish
+    from kg.publish.dataset import write_dataset
     from kg.publish.merge import find_merges, merges_tsv
     from kg.validate import validate
 
@@ -106,7 +106,7 @@ def build_dataset(paths: list[Path], out_dir: Path, encoding: str | None = None,
         quads = corpus.quads()
         report = validate(quads, jobs=jobs)
     merges = find_merges(quads)
-    files = publish([a.nquads for a in corpus.articles], out_dir, ontology_files(), __version__,
+    files = write_dataset([a.nquads for a in corpus.articles], out_dir, ontology_files(), __version__,
                     [article_iri(a.article_id) for a in corpus.articles], {"validation-report.ttl": report.to_turtle(), "merges.tsv": merges_tsv(merges), **network_files(quads)})
     infos = [(a.article_id, a.title, a.published) for a in corpus.articles]
     return BuildResult(Path(out_dir), infos, len({q.triple for q in quads}), _counts(quads), files, report.counts,
