@@ -3,7 +3,7 @@ N-Quads against pyoxigraph's own serialisation of the same quads, measured in th
 
 Run on demand:  python bench/corpus_speed.py [--sizes 100 1000 10000] [--jobs 1 2]
 
-The corpus is synthetic: the bundled article and the dev articles (tests/fixtures) with their places and
+The corpus is synthetic: the bundled article and the dev articles (eval/articles) with their places and
 people renamed and their figures changed, article by article (seeded, so every run builds the same corpus).
 Each size and job count runs in a fresh process, so peak memory (max RSS of the process and its workers)
 belongs to that run alone. Machines here are shared and noisy: read the ratios, not the seconds.
@@ -29,7 +29,7 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-TEMPLATES = [REPO / "articles" / "000_bdc2813b06239aaa.txt", *sorted((REPO / "tests" / "fixtures").glob("dev0*.txt"))]
+TEMPLATES = [REPO / "articles" / "000_bdc2813b06239aaa.txt", *sorted((REPO / "eval" / "articles").glob("dev0*.txt"))]
 SYLLABLES = "安白碧岑丹东枫福光桂海和鹤红华黄嘉金锦静兰岚乐丽连林柳龙鹿明宁平清泉仁瑞山石双松泰桃天田通万文溪霞祥新兴秀雅阳宜永玉云长真正中竹"
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢"
 

@@ -18,10 +18,10 @@ _SEGMENT = re.compile(re.escape(ID) + r"([a-z]+)/([^/#]+)")
 
 
 def seed_quads() -> list[ox.Quad]:
-    from kg.corpus import build_articles
+    from kg.corpus import read_inputs
     from kg.resources import bundled_article
 
-    return build_articles([bundled_article()])
+    return read_inputs([bundled_article()])
 
 
 def _fresh(term, suffix: str):

@@ -36,7 +36,7 @@ sys.path.insert(0, str(Path(__file__).parents[1] / "scripts"))
 import oxigraph_server  # noqa: E402
 from province import province  # noqa: E402
 
-from kg.corpus import build_articles  # noqa: E402
+from kg.corpus import read_inputs  # noqa: E402
 from kg.store.query import LocalTarget, open_store, shipped_queries  # noqa: E402
 from kg.resources import bundled_article  # noqa: E402
 from kg.store.embedded import reading  # noqa: E402
@@ -125,7 +125,7 @@ def main(argv=None) -> None:
         store = work / "queries"
         _run([str(BIN / "kg"), "load", str(nt), "--store", str(store), "--graph", GRAPH, "--no-vocabulary"])
         _run([str(BIN / "kg"), "load", "--store", str(store)])
-        seed = LocalTarget(open_store(build_articles([bundled_article()])))
+        seed = LocalTarget(open_store(read_inputs([bundled_article()])))
         names = [n for n in shipped_queries() if n.startswith("cq")]
         print(f"\n{'query':<8} {'seed ms':>9} {'rows':>5} {f'{triples / 1e6:.1f}M ms':>9} {'rows':>5} {'ratio':>6}")
         totals = [0.0, 0.0]

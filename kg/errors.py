@@ -1,12 +1,19 @@
 """The one error hierarchy of fupin-kg.
 
-The library raises these; the CLI turns them into ``Error: …`` lines.
+The library raises these; the CLI turns each into one ``Error: …`` line and a non-zero exit.
+
+Examples
+--------
+>>> str(InputError("a.txt", "file is empty"))
+'a.txt: file is empty'
+>>> isinstance(NoArticleBody("a.txt", "no article body"), InputError)
+True
 """
 
 from __future__ import annotations
 
-__all__ = ["KgError", "InputError", "ParseError", "LexiconError", "NoArticleBody", "QueryError", "NonConformant", "StoreError",
-           "EndpointError", "NothingBuilt"]
+__all__ = ["BuildDefect", "DrawingError", "EndpointError", "InputError", "KgError", "LexiconError", "NoArticleBody",
+           "NonConformant", "NothingBuilt", "ParseError", "QueryError", "StoreError", "TermError"]
 
 
 class KgError(Exception):
@@ -14,12 +21,23 @@ class KgError(Exception):
 
 
 class InputError(KgError):
-    """An input file is missing, unreadable, empty or not text."""
+    """An input file is missing, unreadable, empty or not text.
+
+    Parameters
+    ----------
+    path
+        The input, as the user named it.
+    problem
+        What is wrong with it, in a few words.
+    """
 
     def __init__(self, path, problem: str):
         self.path = path
         self.problem = problem
         super().__init__(f"{path}: {problem}")
+
+    def __reduce__(self):  # crosses process boundaries (parallel builds) whole
+        return type(self), (self.path, self.problem)
 
 
 class NoArticleBody(InputError):
@@ -27,20 +45,41 @@ class NoArticleBody(InputError):
 
 
 class ParseError(KgError):
-    """A data file (RDF, SPARQL) could not be parsed; carries file, line and column."""
+    """A data file (RDF, SPARQL) could not be parsed; carries file, line and column.
+
+    Examples
+    --------
+    >>> str(ParseError("q.rq", "SPARQL syntax error: expected WHERE", 3, 12))
+    'q.rq:3:12: SPARQL syntax error: expected WHERE'
+    """
 
     def __init__(self, path, message: str, line: int | None = None, column: int | None = None):
-        self.path, self.line, self.column = path, line, column
+        self.path, self.message, self.line, self.column = path, message, line, column
         where = f"{path}" + (f":{line}" if line is not None else "") + (f":{column}" if column is not None else "")
         super().__init__(f"{where}: {message}")
 
+    def __reduce__(self):
+        return type(self), (self.path, self.message, self.line, self.column)
+
+
+class BuildDefect(KgError):
+    """The pipeline failed on an input it should have handled: a defect to report, with the file."""
+
 
 class LexiconError(KgError):
-    """The bundled lexicon or repair table is inconsistent."""
+    """The bundled lexicon or repair table is inconsistent, or lacks an entry a rule reads."""
 
 
 class QueryError(KgError):
     """A SPARQL query failed to parse or to run."""
+
+
+class TermError(KgError):
+    """A term names no node of the responsibility view, or several."""
+
+
+class DrawingError(KgError):
+    """Graphviz is missing or failed to draw."""
 
 
 class NonConformant(KgError):

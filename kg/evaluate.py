@@ -57,7 +57,7 @@ class Report:
                 total[c] += s
         return total
 
-    def table(self) -> str:
+    def text(self) -> str:
         rows = [f"{'article':<26} {'category':<20} {'gold':>5} {'pred':>5} {'match':>5} {'P':>6} {'R':>6}"]
         blocks = list(self.per_article.items())
         if len(blocks) > 1:
@@ -176,20 +176,37 @@ def evaluate(quads, gold: dict) -> dict[str, Score]:
     return {c: scores[c] for c in CATEGORIES}
 
 
-def evaluate_files(gold_paths: list[Path], article_dirs: list[Path]) -> Report:
-    """Score each gold file's article, found by file name among ``article_dirs`` and the bundled articles.
+def evaluate_files(gold_paths=(), article_dirs=()) -> Report:
+    """Score each gold file's article, found by file name among ``article_dirs``, the bundled articles and the
+    evaluation set's; with no gold file, score the evaluation set that ships with the package.
+
+    Parameters
+    ----------
+    gold_paths
+        Gold annotation files (JSON, the schema of ``eval/README.md``).
+    article_dirs
+        Folders to look for their articles in.
 
     Raises
     ------
     InputError
         A gold file is not JSON, or its article cannot be found.
-    """
-    from kg.corpus.inputs import build_article
-    from kg.resources import bundled_article
 
+    Examples
+    --------
+    >>> report = evaluate_files()
+    >>> sorted(report.per_article)
+    ['dev01', 'dev02', 'dev03', 'dev04', 'dev05', 'seed']
+    >>> report.micro["documents"].recall
+    1.0
+    """
+    from kg.corpus import read_inputs
+    from kg.resources import bundled_article, evaluation_set
+
+    shipped_gold, shipped_articles = evaluation_set()
     report = Report()
-    dirs = [Path(d) for d in article_dirs] + [bundled_article().parent]
-    for gp in gold_paths:
+    dirs = [Path(d) for d in article_dirs] + [bundled_article().parent, *shipped_articles]
+    for gp in list(gold_paths) or shipped_gold:
         try:
             gold = json.loads(Path(gp).read_text(encoding="utf-8"))
             name = Path(gold["metadata"]["source_file"]).name
@@ -198,6 +215,5 @@ def evaluate_files(gold_paths: list[Path], article_dirs: list[Path]) -> Report:
         article = next((d / name for d in dirs if (d / name).exists()), None)
         if article is None:
             raise InputError(gp, f"its article {name} is not in {', '.join(str(d) for d in dirs)}")
-        _, ds = build_article(article)
-        report.per_article[Path(gp).stem] = evaluate(list(ds), gold)
+        report.per_article[Path(gp).stem] = evaluate(read_inputs([article]), gold)
     return report

@@ -1,4 +1,4 @@
-"""Rendering the graph: RDF formats and their deterministic serialisation.
+"""Rendering the graph: RDF formats and their deterministic serialisation, networks and drawings.
 
 Serialisation goes through pyoxigraph over quads sorted by their N-Quads form, so the
 same graph always gives the same bytes, whatever ``PYTHONHASHSEED`` is.
@@ -6,49 +6,12 @@ same graph always gives the same bytes, whatever ``PYTHONHASHSEED`` is.
 
 from __future__ import annotations
 
-import enum
-
 import pyoxigraph as ox
 
+from kg.formats import DrawingFormat, NetworkFormat, NetworkView, RdfFormat
 from kg.namespaces import PREFIXES
 
-__all__ = ["RdfFormat", "serialize", "sorted_lines", "sorted_quads"]
-
-
-class RdfFormat(enum.Enum):
-    """Output formats; the first is the default. Values are the ``--format`` names."""
-
-    TURTLE = "ttl"
-    N_TRIPLES = "nt"
-    N_QUADS = "nq"
-    TRIG = "trig"
-    JSON_LD = "jsonld"
-    RDF_XML = "xml"
-
-    @property
-    def ox(self) -> ox.RdfFormat:
-        return {"ttl": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "nq": ox.RdfFormat.N_QUADS,
-                "trig": ox.RdfFormat.TRIG, "jsonld": ox.RdfFormat.JSON_LD, "xml": ox.RdfFormat.RDF_XML}[self.value]
-
-    @property
-    def file_extension(self) -> str:
-        return {"xml": "rdf"}.get(self.value, self.value)
-
-    @property
-    def media_type(self) -> str:
-        return self.ox.media_type
-
-    @property
-    def is_dataset(self) -> bool:
-        return self in (RdfFormat.N_QUADS, RdfFormat.TRIG)
-
-    @classmethod
-    def from_extension(cls, ext: str) -> "RdfFormat":
-        ext = ext.lower().lstrip(".")
-        for f in cls:
-            if ext in (f.value, f.file_extension) or (f is RdfFormat.TURTLE and ext == "turtle"):
-                return f
-        raise ValueError(f"unknown RDF file extension: .{ext}")
+__all__ = ["export_graph", "serialize", "sorted_lines", "sorted_quads"]
 
 
 def sorted_quads(quads) -> list[ox.Quad]:
@@ -84,3 +47,42 @@ def sorted_lines(data: bytes) -> bytes:
     b'<a> <p> <o> .\\n<b> <p> <o> .\\n'
     """
     return b"".join(sorted(set(data.splitlines(keepends=True))))
+
+
+def export_graph(quads, fmt: str = "ttl", *, view: str | None = None, lang: str = "zh-Hant") -> bytes:
+    """The graph in one of :data:`kg.formats.EXPORT_FORMATS`: an RDF serialisation, a network or a drawing.
+
+    Parameters
+    ----------
+    quads
+        The graph's quads.
+    fmt
+        An RDF format (``ttl`` …), a network format (``graphml``, ``gexf``, ``json``) or a drawing (``dot``, ``svg``,
+        ``png``).
+    view
+        Networks: ``full`` (the default) or ``responsibility``; drawings draw the responsibility view unless ``full``.
+    lang
+        The label language of drawings.
+
+    Raises
+    ------
+    DrawingError
+        Graphviz is missing or failed (``svg``, ``png``).
+
+    Examples
+    --------
+    >>> q = ox.Quad(ox.NamedNode("https://w3id.org/fupin-kg/id/x"), ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label"),
+    ...             ox.Literal("某縣", language="zh-Hant"))
+    >>> print(export_graph([q], "nt").decode(), end="")
+    <https://w3id.org/fupin-kg/id/x> <http://www.w3.org/2000/01/rdf-schema#label> "某縣"@zh-hant .
+    """
+    if fmt in {f.value for f in RdfFormat}:
+        return serialize(quads, RdfFormat(fmt))
+    from kg.graph.draw import render, to_dot
+    from kg.graph.network import network, responsibility_view, serialize_network
+
+    if fmt in {f.value for f in NetworkFormat}:
+        graph = responsibility_view(quads) if view == NetworkView.RESPONSIBILITY.value else network(quads)
+        return serialize_network(graph, NetworkFormat(fmt))
+    dot = to_dot(network(quads) if view == NetworkView.FULL.value else responsibility_view(quads), lang)
+    return dot.encode("utf-8") if DrawingFormat(fmt) is DrawingFormat.DOT else render(dot, fmt)

@@ -6,7 +6,8 @@ from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
 
-__all__ = ["VOCABULARY_FILES", "ontology_path", "shapes_dir", "queries_dir", "bundled_article", "data_file", "vocabulary_triples"]
+__all__ = ["VOCABULARY_FILES", "bundled_article", "data_file", "evaluation_set", "ontology_path", "queries_dir", "shapes_dir",
+           "vocabulary_triples"]
 
 SEED_ARTICLE = "000_bdc2813b06239aaa.txt"
 
@@ -37,6 +38,19 @@ def shapes_dir() -> Path:
 
 def queries_dir() -> Path:
     return Path(str(files("kg.queries")))
+
+
+def evaluation_set() -> tuple[list[Path], list[Path]]:
+    """The evaluation set that ships with the package: its gold files and the folder of its dev articles.
+
+    Examples
+    --------
+    >>> gold, articles = evaluation_set()
+    >>> [p.name for p in gold]
+    ['dev01.json', 'dev02.json', 'dev03.json', 'dev04.json', 'dev05.json', 'seed.json']
+    """
+    root = Path(str(files("kg.evalset")))
+    return sorted((root / "gold").glob("*.json")), [root / "articles"]
 
 
 def bundled_article() -> Path:

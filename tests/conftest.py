@@ -33,9 +33,9 @@ def seed_extraction(seed_article):
 
 @pytest.fixture(scope="session")
 def seed_quads(seed_path):
-    from kg.corpus import build_articles
+    from kg.corpus import read_inputs
 
-    return build_articles([seed_path])
+    return read_inputs([seed_path])
 
 
 @pytest.fixture(scope="session")
@@ -47,7 +47,8 @@ def seed_store(seed_quads):
 
 @pytest.fixture(scope="session")
 def seed_ttl(seed_quads):
-    from kg.export import RdfFormat, serialize
+    from kg.export import serialize
+    from kg.formats import RdfFormat
 
     return serialize(seed_quads, RdfFormat.TURTLE)
 

@@ -11,7 +11,8 @@ import pytest
 import rdflib
 from click.testing import CliRunner
 
-from kg.graph.chain import TermError, chain_report, chains, find_node, hierarchy
+from kg.errors import TermError
+from kg.graph.chain import chain_report, chains, find_node, hierarchy
 from kg.cli import main
 from kg.graph.draw import render, to_dot
 from kg.namespaces import ID, LEX, PREFIXES

@@ -105,10 +105,10 @@ def test_build_prints_summary(tmp_path):
     assert "50 figures, 8 documents, 6 funding standards, 8 assignments, 3 responsibility lists, 8 personnel actions" in lines[2]
 
 
-def test_eval_seed(tmp_path):
-    from pathlib import Path
+def test_eval_seed():
+    from kg.resources import evaluation_set
 
-    gold = Path(__file__).resolve().parents[2] / "shared" / "spec" / "gold" / "seed.json"  # shared/ lies beside the checkout
+    gold = next(p for p in evaluation_set()[0] if p.name == "seed.json")
     result = CliRunner().invoke(main, ["eval", str(gold), "--format", "json"])
     assert result.exit_code == 0, result.output
     import json

@@ -12,7 +12,7 @@ from kg.cli import main
 from kg.corpus import build_corpus, find_articles
 
 FIXTURES = Path(__file__).parent / "fixtures"
-DEV = sorted(FIXTURES.glob("dev0*.txt"))
+DEV = sorted((Path(__file__).resolve().parents[1] / "eval" / "articles").glob("dev0*.txt"))
 HUAYING_SIMPLIFIED = FIXTURES / "corpus" / "huaying_simplified.txt"
 
 
@@ -56,11 +56,11 @@ def test_unchanged_articles_are_not_extracted_again(tmp_path, seed_path, monkeyp
     first = build_corpus([folder], jobs=1, cache_dir=cache)
     assert (first.extracted, len(first.articles)) == (3, 3)
 
-    import kg.corpus.inputs
+    import kg.corpus.build
 
     built = []
-    real = kg.corpus.inputs.article_nquads
-    monkeypatch.setattr(kg.corpus.inputs, "article_nquads", lambda path, enc=None: built.append(path.name) or real(path, enc))
+    real = kg.corpus.build.build_article
+    monkeypatch.setattr(kg.corpus.build, "build_article", lambda path, enc=None: built.append(path.name) or real(path, enc))
     second = build_corpus([folder], jobs=1, cache_dir=cache)
     assert (second.extracted, built) == (0, [])
     assert second.nquads == first.nquads
@@ -102,16 +102,16 @@ def test_a_bad_file_in_a_folder_does_not_stop_the_others(tmp_path):
 
 
 def test_an_extractor_defect_fails_that_file_alone(seed_path, monkeypatch):
-    import kg.corpus.inputs
+    import kg.corpus.build
 
-    real = kg.corpus.inputs.article_nquads
+    real = kg.corpus.build.build_article
 
     def fragile(path, encoding=None):
         if path.name.startswith("dev02"):
             raise IndexError("string index out of range")
         return real(path, encoding)
 
-    monkeypatch.setattr(kg.corpus.inputs, "article_nquads", fragile)
+    monkeypatch.setattr(kg.corpus.build, "build_article", fragile)
     corpus = build_corpus([seed_path, *DEV], jobs=2, cache_dir=None)
     assert [str(f) for f in corpus.failures] == [
         f"{DEV[1]}: could not be built (IndexError: string index out of range); please report this file"]

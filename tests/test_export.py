@@ -10,7 +10,8 @@ import pytest
 import rdflib
 from rdflib.compare import isomorphic
 
-from kg.export import RdfFormat, serialize
+from kg.export import serialize
+from kg.formats import RdfFormat
 
 RDFLIB = {"ttl": "turtle", "nt": "nt", "nq": "nquads", "trig": "trig", "jsonld": "json-ld", "xml": "xml"}
 REPO = Path(__file__).resolve().parent.parent
@@ -65,10 +66,10 @@ def test_byte_identical_across_hash_seeds():
 
 def test_published_out_is_current(tmp_path):
     """out/ is committed; rebuilding the bundled article must reproduce it byte for byte."""
-    from kg.publish import build_dataset
+    from kg.publish import build_and_publish
     from kg.resources import bundled_article
 
-    result = build_dataset([bundled_article()], tmp_path)
+    result = build_and_publish([bundled_article()], tmp_path)
     committed = REPO / "out"
     for path in result.files:
         rel = path.relative_to(tmp_path)
@@ -78,10 +79,10 @@ def test_published_out_is_current(tmp_path):
 
 
 def test_void_counts_and_checksums(tmp_path):
-    from kg.publish import build_dataset
+    from kg.publish import build_and_publish
     from kg.resources import bundled_article
 
-    result = build_dataset([bundled_article()], tmp_path)
+    result = build_and_publish([bundled_article()], tmp_path)
     void = rdflib.Graph().parse(tmp_path / "void.ttl")
     q = """PREFIX void: <http://rdfs.org/ns/void#> PREFIX dcat: <http://www.w3.org/ns/dcat#> PREFIX dct: <http://purl.org/dc/terms/>
            PREFIX spdx: <http://spdx.org/rdf/terms#>

@@ -10,7 +10,8 @@ from click.testing import CliRunner
 
 from kg.cli import main
 from kg.namespaces import FP, ID, LEX, ORG, PROV, RDF, curie
-from kg.graph.network import NetworkFormat, network, responsibility_view, serialize_network, view_directions
+from kg.formats import NetworkFormat
+from kg.graph.network import network, responsibility_view, serialize_network, view_directions
 
 VILLAGES = ID + "article/000_bdc2813b06239aaa/set/pin-kun-cun"
 FIRST_SECRETARY = LEX + "role-first-secretary"

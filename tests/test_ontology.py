@@ -34,12 +34,12 @@ def test_every_term_labelled_and_defined():
 def test_every_term_used_is_declared(seed_quads):
     from pathlib import Path
 
-    from kg.corpus import build_articles
+    from kg.corpus import read_inputs
 
     declared = {q.subject.value for q in _ontology() if q.predicate.value == RDF + "type"}
-    fixtures = sorted(Path(__file__).parent.joinpath("fixtures").glob("dev*.txt"))
+    fixtures = sorted((Path(__file__).resolve().parents[1] / "eval" / "articles").glob("dev*.txt"))
     used = set()
-    data = list(seed_quads) + build_articles(fixtures)
+    data = list(seed_quads) + read_inputs(fixtures)
     for name in ("lexicon.ttl", "gazetteer.ttl", "repairs.ttl"):
         data += list(ox.parse(path=str(ontology_path(name)), format=ox.RdfFormat.TURTLE))
     for q in data:

@@ -12,7 +12,7 @@ from kg.store.query import open_store, run_query
 from kg.namespaces import PREFIXES
 
 FIXTURES = Path(__file__).parent / "fixtures"
-DEV01 = FIXTURES / "dev01_qingya_first_secretaries.txt"
+DEV01 = Path(__file__).resolve().parents[1] / "eval" / "articles" / "dev01_qingya_first_secretaries.txt"
 PERSONS_HANT = FIXTURES / "corpus" / "persons_traditional.txt"
 PREFIX = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
 
@@ -55,7 +55,7 @@ def test_a_seed_without_names_yields_no_person(seed_extraction):
 
 @pytest.fixture(scope="module")
 def dev01_store():
-    return open_store(list(build_article(DEV01)[1]))
+    return open_store(list(build_article(DEV01).quads()))
 
 
 def test_person_post_home_unit_and_dispatcher_in_the_graph(dev01_store):

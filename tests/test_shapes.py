@@ -186,9 +186,9 @@ def test_jena_agrees_on_every_case(tmp_path):
 
 def test_every_instantiated_class_has_a_node_shape(seed_quads):
     """Every typed node of the seed and dev graphs is the focus of a node shape through one of its classes."""
-    from kg.corpus import load_inputs
+    from kg.corpus import read_inputs
 
-    quads = list(seed_quads) + load_inputs(sorted((Path(__file__).parent / "fixtures").glob("dev0*.txt")))
+    quads = list(seed_quads) + read_inputs(sorted((Path(__file__).resolve().parents[1] / "eval" / "articles").glob("dev0*.txt")))
     parents: dict = {}
     for t in vocabulary_context():
         if t.predicate.value == str(rdflib.RDFS.subClassOf):

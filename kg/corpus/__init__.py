@@ -1,7 +1,13 @@
-"""Running the pipeline over files: one article, a corpus of them, or RDF files beside them."""
+"""Running the pipeline over files: one article, a corpus of them, or RDF files beside them.
 
-from kg.corpus.build import ARTICLE_SUFFIXES, ArticleBuild, Corpus, Failure, build_corpus, default_cache_dir, find_articles
-from kg.corpus.inputs import article_nquads, build_article, build_articles, is_rdf_file, load_inputs, read_rdf
+Every command that reads articles reads them through :func:`build_corpus` (``kg build``) or
+:func:`read_inputs` (the others), which builds them through :func:`build_article`.
+"""
 
-__all__ = ["ARTICLE_SUFFIXES", "ArticleBuild", "Corpus", "Failure", "article_nquads", "build_article", "build_articles",
-           "build_corpus", "default_cache_dir", "find_articles", "is_rdf_file", "load_inputs", "read_rdf"]
+from kg.corpus.build import ArticleBuild, ArticleGraph, Corpus, Failure, build_article, build_corpus
+from kg.corpus.cache import ArticleCache, default_cache_dir
+from kg.corpus.files import ARTICLE_SUFFIXES, find_articles, is_rdf_file, read_rdf
+from kg.corpus.inputs import read_inputs
+
+__all__ = ["ARTICLE_SUFFIXES", "ArticleBuild", "ArticleCache", "ArticleGraph", "Corpus", "Failure", "build_article",
+           "build_corpus", "default_cache_dir", "find_articles", "is_rdf_file", "read_inputs", "read_rdf"]

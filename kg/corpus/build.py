@@ -1,14 +1,14 @@
-"""A corpus of articles: find the files, build each one (in parallel, incrementally), keep what failed.
+"""Building articles: one file through the pipeline, or a corpus of them, in parallel and incrementally.
 
-Each article is built on its own into its named graph and serialised as sorted N-Quads lines,
-so the corpus is a list of byte blocks in article order: joining them *is* writing the N-Quads
-file, and the same inputs always give the same bytes. A block is cached under a key made of
-the file's content, its name, the encoding option and a fingerprint of the pipeline (code,
-ontology, lexicon), so an unchanged article is not extracted again, and any change to the
-pipeline rebuilds everything.
+Each article is built on its own into its named graph and serialised as N-Quads lines in the
+order the build states them, so the corpus is a list of byte blocks in article order: joining
+them *is* writing the N-Quads file, and the same inputs always give the same bytes. A file that
+fails is kept as a :class:`Failure` and the others go on.
 
+Examples
+--------
 >>> from kg.resources import bundled_article
->>> corpus = build_corpus([bundled_article()], jobs=1, cache_dir=None)
+>>> corpus = build_corpus([bundled_article()], jobs=1)
 >>> [a.article_id for a in corpus.articles], corpus.failures
 (['000_bdc2813b06239aaa'], [])
 """
@@ -16,28 +16,62 @@ pipeline rebuilds everything.
 from __future__ import annotations
 
 import gc
-import hashlib
-import json
 import os
 from dataclasses import dataclass, field
-from functools import lru_cache
 from multiprocessing import get_context
 from pathlib import Path
 from typing import Callable, Iterable
 
 import pyoxigraph as ox
 
-from kg.errors import InputError, KgError
+from kg.build import build_nquads
+from kg.collector import collector_paused
+from kg.corpus.cache import ArticleCache
+from kg.corpus.files import find_articles
+from kg.errors import BuildDefect, InputError, KgError
+from kg.extract import extract
+from kg.ingest import Article, read_article
+from kg.lexicon import load_lexicon
 
-__all__ = ["ArticleBuild", "Failure", "Corpus", "find_articles", "build_corpus", "default_cache_dir", "ARTICLE_SUFFIXES"]
+__all__ = ["ArticleBuild", "ArticleGraph", "Corpus", "Failure", "build_article", "build_corpus"]
 
-#: The file names a folder is searched for (other files in it are not articles).
-ARTICLE_SUFFIXES = (".txt", ".text", ".htm", ".html")
+
+@dataclass
+class ArticleGraph:
+    """An article file built: its ingested text and its named graph as N-Quads.
+
+    Examples
+    --------
+    >>> from kg.resources import bundled_article
+    >>> built = build_article(bundled_article())
+    >>> built.article.article_id, len(built.quads()) > 1000
+    ('000_bdc2813b06239aaa', True)
+    """
+
+    article: Article
+    nquads: bytes
+
+    def quads(self) -> list[ox.Quad]:
+        """The quads of the named graph."""
+        return list(ox.parse(self.nquads, format=ox.RdfFormat.N_QUADS))
+
+
+def build_article(path: Path | str, encoding: str | None = None) -> ArticleGraph:
+    """One article file (``-``: standard input) through the pipeline: ingest → extract → build.
+
+    Raises
+    ------
+    InputError, NoArticleBody
+        The file is missing, empty, binary or holds no article.
+    """
+    lexicon = load_lexicon()
+    article = read_article(path, encoding=encoding, lexicon=lexicon)
+    return ArticleGraph(article, build_nquads(article, extract(article, lexicon), lexicon))
 
 
 @dataclass
 class ArticleBuild:
-    """One article, built: its identity and its named graph as sorted N-Quads lines."""
+    """One article of a corpus, built: its identity and its named graph as N-Quads lines."""
 
     path: Path
     article_id: str
@@ -47,92 +81,66 @@ class ArticleBuild:
     cached: bool = False
 
     def quads(self) -> list[ox.Quad]:
+        """The quads of the article's named graph."""
         return list(ox.parse(self.nquads, format=ox.RdfFormat.N_QUADS))
 
 
 @dataclass
 class Failure:
+    """A file that did not build, and why (one line that starts with the path; the error, where it was one)."""
+
     path: Path
-    message: str  # one line, starting with the path
+    message: str
+    error: KgError | None = None
 
     def __str__(self) -> str:
         return self.message
 
+    def raise_error(self):
+        """Raise the error this failure stands for."""
+        raise self.error if self.error is not None else BuildDefect(self.message)
+
 
 @dataclass
 class Corpus:
-    articles: list[ArticleBuild] = field(default_factory=list)  # in article-id order
+    """The articles that built (in article-id order) and the files that did not."""
+
+    articles: list[ArticleBuild] = field(default_factory=list)
     failures: list[Failure] = field(default_factory=list)
 
     @property
     def nquads(self) -> bytes:
+        """Every article's named graph, as one N-Quads document."""
         return b"".join(a.nquads for a in self.articles)
 
     def quads(self) -> list[ox.Quad]:
+        """The quads of every article's named graph."""
         from kg.output import Chunks
 
         return list(ox.parse(Chunks(a.nquads for a in self.articles).reader(), format=ox.RdfFormat.N_QUADS))
 
     @property
     def extracted(self) -> int:
+        """How many articles were extracted in this run (the others came from the cache)."""
         return sum(not a.cached for a in self.articles)
 
 
-def find_articles(paths: Iterable[Path]) -> list[Path]:
-    """Files as given; folders searched recursively for article files (``*.txt``, ``*.html`` …), skipping hidden ones.
-
-    Raises
-    ------
-    InputError
-        A path does not exist, or a folder holds no article file.
-    """
-    out: list[Path] = []
-    for p in map(Path, paths):
-        if p.is_dir():
-            found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in ARTICLE_SUFFIXES
-                           and not any(part.startswith(".") for part in f.relative_to(p).parts))
-            if not found:
-                raise InputError(p, f"no article files ({', '.join('*' + s for s in ARTICLE_SUFFIXES)}) in this folder")
-            out += found
-        else:
-            out.append(p)  # a missing file is reported by its own build, with the others going ahead
-    return list(dict.fromkeys(out))
-
-
-def default_cache_dir() -> Path:
-    """``$KG_CACHE``, else fupin-kg/articles in the user cache directory (~/.cache on Linux)."""
-    if os.environ.get("KG_CACHE"):
-        return Path(os.environ["KG_CACHE"])
-    import platformdirs
-
-    return Path(platformdirs.user_cache_dir("fupin-kg")) / "articles"
-
-
-@lru_cache(maxsize=1)
-def pipeline_fingerprint() -> str:
-    """A digest of everything that shapes an article's graph: the package's code and its ontology and lexicon."""
-    from kg import __version__
-
-    root = Path(__file__).parents[1]
-    from kg.resources import ontology_path
-
-    h = hashlib.sha256(__version__.encode())
-    for f in sorted(root.rglob("*.py")) + [ontology_path(n) for n in ("fupin.ttl", "lexicon.ttl", "gazetteer.ttl", "repairs.ttl")]:
-        h.update(f.name.encode() + b"\0" + f.read_bytes())
-    return h.hexdigest()
-
-
-def build_corpus(paths: Iterable[Path], *, jobs: int | None = None, encoding: str | None = None,
+def build_corpus(paths: Iterable[Path | str], *, jobs: int | None = 1, encoding: str | None = None,
                  cache_dir: Path | None = None, progress: Callable[[int, int], None] | None = None) -> Corpus:
     """Build every article file (folders searched) into its named graph; a file that fails is kept as a
-    :class:`Failure` and the others go on.
+    :class:`Failure` and the others go on. Two files that would be one article (the same name) are refused.
 
     Parameters
     ----------
+    paths
+        Article files and folders (see :func:`~kg.corpus.files.find_articles`).
     jobs
-        Processes to build in (default: the CPU count); ``1`` builds in this process.
+        Processes to build in (``None``: the CPU count); ``1`` builds in this process.
+    encoding
+        Force this input encoding.
     cache_dir
-        Where built articles are kept between runs; ``None`` builds everything afresh.
+        Where built articles are kept between runs (:class:`~kg.corpus.cache.ArticleCache`); ``None`` builds every
+        article afresh.
     progress
         Called with (articles done, articles in all) as articles finish.
 
@@ -142,13 +150,13 @@ def build_corpus(paths: Iterable[Path], *, jobs: int | None = None, encoding: st
         A folder holds no article files.
     """
     files = find_articles(paths)
+    cache = ArticleCache(cache_dir) if cache_dir is not None else None
     total = len(files)
-    corpus = Corpus()
     todo: list[tuple[int, Path, str | None]] = []
     slots: list[ArticleBuild | Failure | None] = [None] * total
     for i, path in enumerate(files):
-        key = _cache_key(path, encoding) if cache_dir is not None else None
-        hit = _read_cache(cache_dir, key) if key else None
+        key = cache.key(path, encoding) if cache else None
+        hit = cache.get(key) if cache and key else None
         if hit is not None:
             hit.path = path
             slots[i] = hit
@@ -157,37 +165,44 @@ def build_corpus(paths: Iterable[Path], *, jobs: int | None = None, encoding: st
     done = total - len(todo)
     if progress:
         progress(done, total)
-    jobs = max(1, min(jobs or os.cpu_count() or 1, len(todo)))
-    if todo:
-        from kg.lexicon import load_lexicon
-
-        load_lexicon()  # loaded once here, shared by the forked workers (which leave it out of their collections)
-    if jobs == 1:
-        results = map(_build_one, [(i, p, encoding) for i, p, _ in todo])
-        pool = None
-    else:
-        pool = get_context("fork").Pool(jobs, initializer=gc.freeze)
-        results = pool.imap_unordered(_build_one, [(i, p, encoding) for i, p, _ in todo],
-                                      chunksize=max(1, min(16, len(todo) // (jobs * 8))))
     keys = {i: key for i, _, key in todo}
+    for i, result in _build_all([(i, p, encoding) for i, p, _ in todo], jobs):
+        slots[i] = result
+        if cache and isinstance(result, ArticleBuild) and keys[i]:
+            cache.put(keys[i], result)
+        done += 1
+        if progress:
+            progress(done, total)
+    return _collect(slots)
+
+
+def _build_all(jobs_list: list[tuple[int, Path, str | None]], jobs: int | None):
+    """Each job's (index, result), in this process or in forked workers, as they finish."""
+    jobs = max(1, min(jobs or os.cpu_count() or 1, len(jobs_list)))
+    if not jobs_list:
+        return
+    load_lexicon()  # loaded once here, shared by the forked workers (which leave it out of their collections)
+    if jobs == 1:
+        yield from map(_build_one, jobs_list)
+        return
+    pool = get_context("fork").Pool(jobs, initializer=gc.freeze)
     try:
-        for i, result in results:
-            slots[i] = result
-            if isinstance(result, ArticleBuild) and keys[i]:
-                _write_cache(cache_dir, keys[i], result)
-            done += 1
-            if progress:
-                progress(done, total)
+        yield from pool.imap_unordered(_build_one, jobs_list, chunksize=max(1, min(16, len(jobs_list) // (jobs * 8))))
     finally:
-        if pool is not None:
-            pool.terminate()
+        pool.terminate()
+
+
+def _collect(slots: list) -> Corpus:
+    """The corpus of the built articles, in article-id order; a clash of article ids is a failure of the later file."""
+    corpus = Corpus()
     seen: dict[str, Path] = {}
     for result in slots:
         if isinstance(result, Failure):
             corpus.failures.append(result)
         elif result.article_id in seen:
-            corpus.failures.append(Failure(result.path, f"{result.path}: article id {result.article_id} is already "
-                                                        f"taken by {seen[result.article_id]}; rename one of the files"))
+            clash = InputError(result.path, f"article id {result.article_id} is already taken by "
+                                            f"{seen[result.article_id]}; rename one of the files")
+            corpus.failures.append(Failure(result.path, str(clash), clash))
         else:
             seen[result.article_id] = result.path
             corpus.articles.append(result)
@@ -197,48 +212,15 @@ def build_corpus(paths: Iterable[Path], *, jobs: int | None = None, encoding: st
 
 def _build_one(job: tuple[int, Path, str | None]) -> tuple[int, ArticleBuild | Failure]:
     """Build one article; whatever goes wrong becomes a one-line failure for that file alone."""
-    from kg.collector import collector_paused
-    from kg.corpus.inputs import article_nquads
-
     i, path, encoding = job
     try:
         with collector_paused():  # an article makes thousands of small objects and frees them by reference count
-            article, nquads = article_nquads(path, encoding)
+            built = build_article(path, encoding)
+        article = built.article
         published = article.meta.get("published")
         return i, ArticleBuild(path, article.article_id, article.clean_at(article.meta["title"]),
-                               published[1].isoformat() if published else "date unknown", nquads)
+                               published[1].isoformat() if published else "date unknown", built.nquads)
     except KgError as e:
-        return i, Failure(path, str(e))
+        return i, Failure(path, str(e), e)
     except Exception as e:  # an extractor defect must not take the rest of the corpus down with it
         return i, Failure(path, f"{path}: could not be built ({type(e).__name__}: {e}); please report this file")
-
-
-def _cache_key(path: Path, encoding: str | None) -> str | None:
-    try:
-        content = path.read_bytes()
-    except OSError:
-        return None  # its build reports why
-    h = hashlib.sha256(pipeline_fingerprint().encode())
-    h.update(f"\0{path.name}\0{encoding or ''}\0".encode())
-    h.update(content)
-    return h.hexdigest()
-
-
-def _read_cache(cache_dir: Path, key: str) -> ArticleBuild | None:
-    try:
-        with open(cache_dir / key[:2] / f"{key}.nq", "rb") as f:
-            header = json.loads(f.readline())
-            return ArticleBuild(Path(header["path"]), header["id"], header["title"], header["published"], f.read(), cached=True)
-    except (OSError, ValueError, KeyError):
-        return None  # a missing or damaged entry is rebuilt
-
-
-def _write_cache(cache_dir: Path, key: str, a: ArticleBuild) -> None:
-    from kg.output import write_atomic
-
-    header = json.dumps({"path": str(a.path), "id": a.article_id, "title": a.title, "published": a.published},
-                        ensure_ascii=False).encode()
-    try:
-        write_atomic(cache_dir / key[:2] / f"{key}.nq", header + b"\n" + a.nquads)
-    except OSError:
-        pass  # a cache that cannot be written only costs time

@@ -23,17 +23,14 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
-from kg.errors import KgError
+from kg.errors import TermError
 from kg.namespaces import curie, expand_curie
-from kg.graph.network import LANGUAGES, display_label, property_label
+from kg.formats import LANGUAGES
+from kg.graph.network import display_label, property_label
 
-__all__ = ["TermError", "Chain", "ChainReport", "hierarchy", "find_node", "chains", "attachments", "chain_report"]
+__all__ = ["Chain", "ChainReport", "hierarchy", "find_node", "chains", "attachments", "chain_report"]
 
 BASIS_MARKERS = {"explicit": "stated", "implicit": "implied", "background": "background"}
-
-
-class TermError(KgError):
-    """A term names no node of the responsibility view, or several."""
 
 
 @dataclass(frozen=True)

@@ -10,9 +10,9 @@ notes, with dotted edges. Background edges (the gazetteer's, not stated in the
 article) are dashed and grey.
 
 >>> from kg.graph.network import responsibility_view
->>> from kg.corpus import build_articles
+>>> from kg.corpus import read_inputs
 >>> from kg.resources import bundled_article
->>> dot = to_dot(responsibility_view(build_articles([bundled_article()])))
+>>> dot = to_dot(responsibility_view(read_inputs([bundled_article()])))
 >>> dot.splitlines()[0]
 'digraph responsibility {'
 >>> '"四川省委' in dot
@@ -26,11 +26,11 @@ import subprocess
 
 import networkx as nx
 
-from kg.errors import KgError
+from kg.errors import DrawingError
 from kg.namespaces import curie
 from kg.graph.network import display_label, property_label, superclasses
 
-__all__ = ["to_dot", "render", "DrawingError", "FONTS"]
+__all__ = ["FONTS", "render", "to_dot"]
 
 #: The CJK font Graphviz is asked for, per label language (Debian's fonts-noto-cjk).
 FONTS = {"zh-Hant": "Noto Sans CJK TC", "zh-Hans": "Noto Sans CJK SC", "en": "Noto Sans CJK SC"}
@@ -44,10 +44,6 @@ STYLES = (
     ("fp:EntitySet", 'shape=folder, style="filled", fillcolor="#e4f1dc"'),
 )
 ATTACHED_STYLE = 'shape=note, style="filled", fillcolor="#f4f4f4", fontcolor="#555555", fontsize=10'
-
-
-class DrawingError(KgError):
-    """Graphviz is missing or failed to draw."""
 
 
 def _quote(text: str) -> str:

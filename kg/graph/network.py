@@ -27,9 +27,9 @@ view also carry ``direction``: up, down or attached, as the ontology's
 else is left out: every triple of the input is an edge, a node attribute, a
 type, or part of a folded statement.
 
->>> from kg.corpus import build_articles
+>>> from kg.corpus import read_inputs
 >>> from kg.resources import bundled_article
->>> view = responsibility_view(build_articles([bundled_article()]))
+>>> view = responsibility_view(read_inputs([bundled_article()]))
 >>> village = "https://w3id.org/fupin-kg/id/article/000_bdc2813b06239aaa/set/pin-kun-cun"
 >>> view.nodes[village]["label@zh-Hant"], view.nodes[village]["fp:count"]
 ('貧困村', 25)
@@ -44,21 +44,19 @@ from __future__ import annotations
 import io
 import json
 from collections import defaultdict
-from enum import Enum
 from functools import lru_cache
 
 import networkx as nx
 import pyoxigraph as ox
 
 from kg.collector import collector_paused
+from kg.formats import LANGUAGES, NetworkFormat
 from kg.store.query import python_value
 from kg.namespaces import FP, NIF, PROV, RDF, RDFS, SKOS, curie, expand_curie
 
-__all__ = ["NetworkFormat", "network", "responsibility_view", "view_directions", "serialize_network",
-           "display_label", "superclasses", "property_label", "LANGUAGES"]
+__all__ = ["display_label", "network", "property_label", "responsibility_view", "serialize_network", "superclasses",
+           "view_directions"]
 
-#: Label languages, in the order a display label falls back through them.
-LANGUAGES = ("zh-Hant", "zh-Hans", "en")
 _LANGUAGE_TAGS = {**{lang.lower(): lang for lang in LANGUAGES}, **{lang: lang for lang in LANGUAGES}}
 _LABELS = (SKOS + "prefLabel", RDFS + "label")
 _TYPE = RDF + "type"
@@ -70,14 +68,6 @@ _VIEW_LITERALS = frozenset(_LABELS) | frozenset(_SPAN) | {FP + "count"}
 _VIEW_PREDICATES = frozenset({_TYPE, RDF + "subject", RDF + "predicate", RDF + "object", FP + "basis", _DERIVED_FROM}) | _VIEW_LITERALS
 _DIRECTIONS = {FP + "Upward": "up", FP + "Downward": "down", FP + "Attached": "attached"}
 _VOCABULARY = ("fupin.ttl", "lexicon.ttl", "gazetteer.ttl")
-
-
-class NetworkFormat(Enum):
-    """Network serialisations; values are the ``kg export --format`` names."""
-
-    GRAPHML = "graphml"
-    GEXF = "gexf"
-    JSON = "json"
 
 
 @lru_cache(maxsize=1)

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg.export import RdfFormat, sorted_lines
+from kg.export import sorted_lines
+from kg.formats import RdfFormat
 from kg.namespaces import PREFIXES
 from kg.output import Chunks, write_atomic
 from kg.publish.void import describe_dataset

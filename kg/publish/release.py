@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 
-__all__ = ["BuildResult", "build_dataset", "ontology_files", "network_files"]
+__all__ = ["BuildResult", "build_and_publish", "network_files", "ontology_files"]
 
 
 
@@ -58,13 +58,14 @@ def network_files(quads) -> dict[str, bytes]:
     """The graph as a network (GraphML, for Gephi, Cytoscape, igraph and networkx) and the responsibility view
     as Graphviz DOT (drawn by `dot`; no Graphviz is needed to write it)."""
     from kg.graph.draw import to_dot
-    from kg.graph.network import NetworkFormat, network, responsibility_view, serialize_network
+    from kg.formats import NetworkFormat
+    from kg.graph.network import network, responsibility_view, serialize_network
 
     return {"network.graphml": serialize_network(network(quads), NetworkFormat.GRAPHML),
             "responsibility.dot": to_dot(responsibility_view(quads)).encode("utf-8")}
 
 
-def build_dataset(paths: list[Path], out_dir: Path, encoding: str | None = None, *, jobs: int | None = None,
+def build_and_publish(paths: list[Path], out_dir: Path, encoding: str | None = None, *, jobs: int | None = None,
                   cache_dir: Path | None = None, progress=None) -> BuildResult:
     """Build every article (folders searched), validate, then publish what built.
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,8 +21,8 @@ from kg.errors import InputError, ParseError, QueryError
 from kg.namespaces import PREFIXES
 from kg.resources import VOCABULARY_FILES, queries_dir
 
-__all__ = ["open_store", "LocalTarget", "EndpointTarget", "labeler", "query_text", "run_query", "shipped_query",
-           "shipped_queries", "python_value"]
+__all__ = ["EndpointTarget", "LocalTarget", "answer", "labeler", "open_store", "open_target", "python_value",
+           "query_text", "run_query", "shipped_queries", "shipped_query"]
 
 
 def open_store(quads, vocabulary=VOCABULARY_FILES) -> ox.Store:
@@ -66,6 +68,52 @@ class EndpointTarget:
         from kg.store.remote import query_endpoint
 
         return query_endpoint(self.url, text, retries=self.retries)
+
+
+@contextmanager
+def open_target(*, data=None, store_dir: Path | None = None, endpoint: str | None = None, encoding: str | None = None,
+                progress: Callable[[str], None] = lambda message: None) -> Iterator[LocalTarget | EndpointTarget]:
+    """What a query runs over: a SPARQL endpoint, the embedded store at ``store_dir`` (held for reading while the
+    block runs), or ``data``: RDF files and articles (default: the bundled article) in an in-memory store.
+
+    Raises
+    ------
+    StoreError
+        There is no store at ``store_dir``, or another program holds it.
+    InputError, ParseError
+        An input file cannot be read or built.
+    """
+    if endpoint:
+        yield EndpointTarget(endpoint)
+    elif store_dir is not None:
+        from kg.store.embedded import reading
+
+        with reading(store_dir, progress=progress) as store:
+            yield LocalTarget(store)
+    else:
+        from kg.corpus import read_inputs
+        from kg.resources import bundled_article
+
+        yield LocalTarget(open_store(read_inputs(data or [bundled_article()], encoding)))
+
+
+def answer(target: LocalTarget | EndpointTarget, text: str, origin: str = "query", fmt: str = "table",
+           lang: str = "zh-Hant") -> bytes:
+    """Run a query over ``target`` and render its answer in ``fmt`` (labels in ``lang`` beside IRIs in a table).
+
+    Raises
+    ------
+    ParseError, QueryError, EndpointError
+        The query does not parse, cannot run, or the endpoint failed; the format does not hold the answer.
+
+    Examples
+    --------
+    >>> print(answer(LocalTarget(open_store([])), "ASK { ?s ?p ?o }", fmt="json").decode())
+    {"head":{},"boolean":true}
+    """
+    from kg.store.results import render
+
+    return render(target.run(text, origin), fmt, labeler(target, lang))
 
 
 def labeler(target, lang: str, chunk: int = 400):

@@ -12,7 +12,8 @@ from collections.abc import Callable, Iterable
 import pyoxigraph as ox
 
 from kg.errors import QueryError
-from kg.export import RdfFormat, serialize
+from kg.export import serialize
+from kg.formats import RdfFormat
 from kg.namespaces import curie
 
 __all__ = ["render", "table", "label_query"]

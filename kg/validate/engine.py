@@ -7,9 +7,9 @@ an rdflib graph and the SHACL-SPARQL shapes over a pyoxigraph store, where the
 queries run in Oxigraph. The responsibility chains, which may cross articles, are
 then checked once more over the union of the graphs when they share a node.
 
->>> from kg.corpus import build_articles
+>>> from kg.corpus import read_inputs
 >>> from kg.resources import bundled_article
->>> report = validate(build_articles([bundled_article()]))
+>>> report = validate(read_inputs([bundled_article()]))
 >>> report.conforms, report.counts["Violation"]
 (True, 0)
 """

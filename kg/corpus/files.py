@@ -1,0 +1,95 @@
+"""Finding the inputs: article files in files and folders, RDF files by their extension.
+
+Examples
+--------
+>>> from kg.resources import bundled_article
+>>> [p.name for p in find_articles([bundled_article().parent])]
+['000_bdc2813b06239aaa.txt']
+>>> is_rdf_file(Path("out/kg.nq")), is_rdf_file(Path("article.txt"))
+(True, False)
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterable
+
+import pyoxigraph as ox
+
+from kg.errors import InputError, ParseError
+from kg.formats import RdfFormat
+
+__all__ = ["ARTICLE_SUFFIXES", "find_articles", "is_rdf_file", "read_rdf"]
+
+#: The file names a folder is searched for (other files in it are not articles).
+ARTICLE_SUFFIXES = (".txt", ".text", ".htm", ".html")
+
+
+def find_articles(paths: Iterable[Path | str]) -> list[Path]:
+    """Files as given; folders searched recursively for article files (``*.txt``, ``*.html`` …), skipping hidden ones.
+
+    Parameters
+    ----------
+    paths
+        Article files, folders, or ``-`` (standard input). A file that is missing stays in the list: its build
+        reports it, and the others go ahead.
+
+    Returns
+    -------
+    list of Path
+        Each file once, in the order given (a folder's files sorted).
+
+    Raises
+    ------
+    InputError
+        A folder holds no article file.
+    """
+    out: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in ARTICLE_SUFFIXES
+                           and not any(part.startswith(".") for part in f.relative_to(p).parts))
+            if not found:
+                raise InputError(p, f"no article files ({', '.join('*' + s for s in ARTICLE_SUFFIXES)}) in this folder")
+            out += found
+        else:
+            out.append(p)
+    return list(dict.fromkeys(out))
+
+
+def is_rdf_file(path: Path) -> bool:
+    """Whether ``path`` names an RDF file by its extension (.ttl, .nt, .nq, .trig, .jsonld, .rdf, .xml)."""
+    try:
+        RdfFormat.from_extension(Path(path).suffix)
+    except ValueError:
+        return False
+    return bool(Path(path).suffix)
+
+
+def read_rdf(path: Path) -> list[ox.Quad]:
+    """The quads of an RDF file, in the format its extension names (triples in the default graph).
+
+    Raises
+    ------
+    InputError
+        The file is missing or unreadable.
+    ParseError
+        The file is not valid in its format; the error carries line and column.
+
+    Examples
+    --------
+    >>> from kg.resources import ontology_path
+    >>> len(read_rdf(ontology_path("dataset.ttl")))
+    4
+    """
+    path = Path(path)
+    fmt = RdfFormat.from_extension(path.suffix)
+    if not path.is_file():
+        raise InputError(path, "no such file")
+    try:
+        return [q if isinstance(q, ox.Quad) else ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph())
+                for q in ox.parse(path=path, format=fmt.ox)]
+    except SyntaxError as e:
+        raise ParseError(path, f"not valid {fmt.ox.name}: {e.msg}", e.lineno, e.offset) from None
+    except (OSError, ValueError) as e:
+        raise InputError(path, str(e)) from None
