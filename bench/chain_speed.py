@@ -30,12 +30,12 @@ import networkx as nx
 import pyoxigraph as ox
 
 sys.path.insert(0, str(Path(__file__).parent))
-from province import province  # noqa: E402
+from province import province
 
-from kg.graph.chain import chains, hierarchy  # noqa: E402
-from kg.namespaces import ID  # noqa: E402
-from kg.graph.network import network, responsibility_view  # noqa: E402
-from kg.store.query import shipped_query  # noqa: E402
+from kg.graph.chain import chains, hierarchy
+from kg.graph.network import network, responsibility_view
+from kg.namespaces import ID
+from kg.store.query import shipped_query
 
 
 def _median_time(fn, repeat: int):
@@ -64,7 +64,7 @@ def run(villages: int, samples: int, repeat: int) -> None:
         ox.serialize(quads, output=str(path), format=ox.RdfFormat.N_QUADS)
         triples = len(quads)
         del quads
-        parse = lambda: ox.parse(path=str(path), format=ox.RdfFormat.N_QUADS)  # noqa: E731
+        parse = lambda: ox.parse(path=str(path), format=ox.RdfFormat.N_QUADS)
 
         t_parse, _ = _median_time(lambda: list(parse()), repeat)
         t_view, view = _median_time(lambda: responsibility_view(parse()), repeat)
@@ -87,11 +87,18 @@ def run(villages: int, samples: int, repeat: int) -> None:
 
         t_rdflib, ds = _median_time(load_rdflib, 1)
 
-        print(f"\n## {villages:,} villages: {triples:,} triples; view {view.number_of_nodes():,} nodes / "
-              f"{view.number_of_edges():,} edges; full network {full_size[0]:,} nodes / {full_size[1]:,} edges")
+        print(
+            f"\n## {villages:,} villages: {triples:,} triples; view {view.number_of_nodes():,} nodes / "
+            f"{view.number_of_edges():,} edges; full network {full_size[0]:,} nodes / {full_size[1]:,} edges"
+        )
         print(f"{'load':<40} {'s':>8} {'× parse':>8}")
-        for name, t in (("pyoxigraph parse (baseline)", t_parse), ("kg responsibility view", t_view),
-                        ("kg full network", t_full), ("pyoxigraph Store.load", t_store), ("rdflib Dataset.parse", t_rdflib)):
+        for name, t in (
+            ("pyoxigraph parse (baseline)", t_parse),
+            ("kg responsibility view", t_view),
+            ("kg full network", t_full),
+            ("pyoxigraph Store.load", t_store),
+            ("rdflib Dataset.parse", t_rdflib),
+        ):
             print(f"{name:<40} {t:>8.2f} {t / t_parse:>7.2f}×")
 
         t_h, h = _median_time(lambda: hierarchy(view), repeat)
@@ -105,32 +112,44 @@ def run(villages: int, samples: int, repeat: int) -> None:
 
         def ox_query(text, var):
             def ask(node):
-                return {r[var].value for r in store.query(text, use_default_graph_as_union=True,
-                                                         substitutions={ox.Variable("node"): ox.NamedNode(node)})}
+                return {
+                    r[var].value
+                    for r in store.query(
+                        text, use_default_graph_as_union=True, substitutions={ox.Variable("node"): ox.NamedNode(node)}
+                    )
+                }
+
             return ask
 
         def rdflib_query(text, var):
             def ask(node):
                 return {str(r[var]) for r in ds.query(text, initBindings={"node": rdflib.URIRef(node)})}
+
             return ask
 
         rdflib_query(up_q, "above")(village_ids[0])  # the first rdflib query in a process parses and compiles slowly
-        print(f"{'query (median ms per node)':<40} {'networkx chains':>15} {'nx reach':>9} {'pyoxigraph':>11} {'rdflib':>9}  agree")
+        print(
+            f"{'query (median ms per node)':<40} {'networkx chains':>15} {'nx reach':>9} {'pyoxigraph':>11} {'rdflib':>9}  agree"
+        )
         for name, nodes, text, var, reach, direction in (
-                (f"up from {len(village_ids)} villages", village_ids, up_q, "above", nx.descendants, "up"),
-                (f"down from {len(committees)} county committees", committees, down_q, "below", nx.ancestors, "down"),
-                ("down from the provincial committee", top, down_q, "below", nx.ancestors, "down")):
+            (f"up from {len(village_ids)} villages", village_ids, up_q, "above", nx.descendants, "up"),
+            (f"down from {len(committees)} county committees", committees, down_q, "below", nx.ancestors, "down"),
+            ("down from the provincial committee", top, down_q, "below", nx.ancestors, "down"),
+        ):
             ms_chains = _per_call_ms(lambda n: chains(h, n, direction), nodes)
             ms_reach = _per_call_ms(lambda n: reach(h, n), nodes)
             ms_ox = _per_call_ms(ox_query(text, var), nodes)
             rdflib_nodes = nodes[:20]
             ms_rdflib = _per_call_ms(rdflib_query(text, var), rdflib_nodes)
-            agree = all(reach(h, n) == ox_query(text, var)(n) for n in nodes[:20]) and \
-                all(reach(h, n) == rdflib_query(text, var)(n) for n in rdflib_nodes[:3])
+            agree = all(reach(h, n) == ox_query(text, var)(n) for n in nodes[:20]) and all(
+                reach(h, n) == rdflib_query(text, var)(n) for n in rdflib_nodes[:3]
+            )
             found = len(chains(h, nodes[0], direction))
-            print(f"{name:<40} {ms_chains:>15.3f} {ms_reach:>9.3f} {ms_ox:>11.3f} {ms_rdflib:>9.1f}  "
-                  f"{'yes' if agree else 'NO'}   ({found:,} chains from the first; pyoxigraph {ms_ox / ms_chains:.1f}×, "
-                  f"rdflib {ms_rdflib / ms_chains:.0f}× networkx chains)")
+            print(
+                f"{name:<40} {ms_chains:>15.3f} {ms_reach:>9.3f} {ms_ox:>11.3f} {ms_rdflib:>9.1f}  "
+                f"{'yes' if agree else 'NO'}   ({found:,} chains from the first; pyoxigraph {ms_ox / ms_chains:.1f}×, "
+                f"rdflib {ms_rdflib / ms_chains:.0f}× networkx chains)"
+            )
 
 
 def main(argv=None) -> None:

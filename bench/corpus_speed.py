@@ -45,8 +45,17 @@ def templates() -> list[tuple[str, list[str], list[str]]]:
     for path in TEMPLATES:
         article = read_article(path, lexicon=lexicon)
         ex = extract(article, lexicon)
-        places = sorted({f for e in ex.entities.values() if e.kind == "place" and not e.gazetteer_iri for f in e.printed
-                         if len(f) >= 3}, key=len, reverse=True)
+        places = sorted(
+            {
+                f
+                for e in ex.entities.values()
+                if e.kind == "place" and not e.gazetteer_iri
+                for f in e.printed
+                if len(f) >= 3
+            },
+            key=len,
+            reverse=True,
+        )
         out.append((article.text, places, sorted(ex.persons, key=len, reverse=True)))
     return out
 
@@ -87,7 +96,9 @@ def measure(directory: Path, jobs: int) -> dict:
     t = time.perf_counter()
     corpus = build_corpus([directory], jobs=jobs, cache_dir=None)
     build_s = time.perf_counter() - t
-    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss + resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    peak_kb = (
+        resource.getrusage(resource.RUSAGE_SELF).ru_maxrss + resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    )
     assert not corpus.failures, corpus.failures[:3]
     graphs = [a.quads() for a in corpus.articles]
     quads = [q for g in graphs for q in g]
@@ -108,9 +119,17 @@ def measure(directory: Path, jobs: int) -> dict:
                 best[name] = min(best[name], time.perf_counter() - t)
                 (Path(out) / f"{name}.nq").unlink()
     ours_s, parts_s, ox_s = best["ours"], best["parts"], best["ox"]
-    return {"articles": len(corpus.articles), "jobs": jobs, "build_s": build_s, "quads": len(quads),
-            "nq_bytes": sum(len(a.nquads) for a in corpus.articles), "peak_mb": peak_kb / 1024,
-            "write_ours_s": ours_s, "write_parts_s": parts_s, "write_ox_s": ox_s}
+    return {
+        "articles": len(corpus.articles),
+        "jobs": jobs,
+        "build_s": build_s,
+        "quads": len(quads),
+        "nq_bytes": sum(len(a.nquads) for a in corpus.articles),
+        "peak_mb": peak_kb / 1024,
+        "write_ours_s": ours_s,
+        "write_parts_s": parts_s,
+        "write_ox_s": ox_s,
+    }
 
 
 def main() -> None:
@@ -129,20 +148,28 @@ def main() -> None:
             directory.mkdir()
             write_corpus(directory, size)
             for jobs in args.jobs:
-                done = subprocess.run([sys.executable, __file__, "--measure", str(directory), "--jobs", str(jobs)],
-                                      check=True, capture_output=True, text=True)
+                done = subprocess.run(
+                    [sys.executable, __file__, "--measure", str(directory), "--jobs", str(jobs)],
+                    check=True,
+                    capture_output=True,
+                    text=True,
+                )
                 rows.append(json.loads(done.stdout))
                 print(f"  {size} articles, {jobs} jobs: {rows[-1]['build_s']:.1f} s", file=sys.stderr)
-    print(f"{'articles':>8} {'jobs':>4} {'build s':>8} {'art/s':>7} {'art/s/core':>10} {'triples/s':>10} "
-          f"{'quads':>10} {'N-Quads MB':>10} {'peak MB':>8} {'peak/out':>8} {'write s':>8} {'parts s':>7} {'pyox s':>7} "
-          f"{'× pyox':>6}")
+    print(
+        f"{'articles':>8} {'jobs':>4} {'build s':>8} {'art/s':>7} {'art/s/core':>10} {'triples/s':>10} "
+        f"{'quads':>10} {'N-Quads MB':>10} {'peak MB':>8} {'peak/out':>8} {'write s':>8} {'parts s':>7} {'pyox s':>7} "
+        f"{'× pyox':>6}"
+    )
     for r in rows:
         rate = r["articles"] / r["build_s"]
         out_mb = r["nq_bytes"] / 2**20
-        print(f"{r['articles']:>8} {r['jobs']:>4} {r['build_s']:>8.2f} {rate:>7.1f} {rate / r['jobs']:>10.1f} "
-              f"{r['quads'] / r['build_s']:>10,.0f} {r['quads']:>10,} {out_mb:>10.1f} {r['peak_mb']:>8.0f} "
-              f"{r['peak_mb'] / out_mb:>8.2f} {r['write_ours_s']:>8.2f} {r['write_parts_s']:>7.2f} {r['write_ox_s']:>7.2f} "
-              f"{r['write_ours_s'] / r['write_ox_s']:>6.2f}")
+        print(
+            f"{r['articles']:>8} {r['jobs']:>4} {r['build_s']:>8.2f} {rate:>7.1f} {rate / r['jobs']:>10.1f} "
+            f"{r['quads'] / r['build_s']:>10,.0f} {r['quads']:>10,} {out_mb:>10.1f} {r['peak_mb']:>8.0f} "
+            f"{r['peak_mb'] / out_mb:>8.2f} {r['write_ours_s']:>8.2f} {r['write_parts_s']:>7.2f} {r['write_ox_s']:>7.2f} "
+            f"{r['write_ours_s'] / r['write_ox_s']:>6.2f}"
+        )
 
 
 if __name__ == "__main__":

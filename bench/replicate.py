@@ -37,6 +37,8 @@ def replicate(quads: list[ox.Quad], triples: int) -> list[ox.Quad]:
     out = []
     for i in range(copies):
         suffix = f"-c{i}"
-        out.extend(ox.Quad(_fresh(q.subject, suffix), q.predicate, _fresh(q.object, suffix), _fresh(q.graph_name, suffix))
-                   for q in quads)
+        out.extend(
+            ox.Quad(_fresh(q.subject, suffix), q.predicate, _fresh(q.object, suffix), _fresh(q.graph_name, suffix))
+            for q in quads
+        )
     return out

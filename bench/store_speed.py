@@ -33,13 +33,13 @@ import pyoxigraph as ox
 
 sys.path.insert(0, str(Path(__file__).parent))
 sys.path.insert(0, str(Path(__file__).parents[1] / "scripts"))
-import oxigraph_server  # noqa: E402
-from province import province  # noqa: E402
+import oxigraph_server
+from province import province
 
-from kg.corpus import read_inputs  # noqa: E402
-from kg.store.query import LocalTarget, open_store, shipped_queries  # noqa: E402
-from kg.resources import bundled_article  # noqa: E402
-from kg.store.embedded import reading  # noqa: E402
+from kg.corpus import read_inputs
+from kg.resources import bundled_article
+from kg.store.embedded import reading
+from kg.store.query import LocalTarget, open_store, shipped_queries
 
 GRAPH = "https://w3id.org/fupin-kg/id/graph/synthetic-province"
 BIN = Path(sys.executable).parent
@@ -71,8 +71,9 @@ def _server_load(nt: Path, work: Path) -> tuple[float, float]:
     location = work / f"server-{time.monotonic_ns()}"
     url, process = oxigraph_server.start(location, union_default_graph=False)
     try:
-        return _run([str(BIN / "kg"), "load", str(nt), "--endpoint", f"{url}/store", "--graph", GRAPH,
-                     "--no-vocabulary"])
+        return _run(
+            [str(BIN / "kg"), "load", str(nt), "--endpoint", f"{url}/store", "--graph", GRAPH, "--no-vocabulary"]
+        )
     finally:
         process.terminate()
         process.wait()
@@ -91,8 +92,12 @@ def _query_ms(target: LocalTarget, text: str, repeat: int) -> tuple[float, int]:
 
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--villages", type=int, default=11600, help="province size in poor villages (11,600 ≈ 1M triples)")
-    parser.add_argument("--repeat", type=int, default=3, help="runs per floor and embedded load, and per query (median)")
+    parser.add_argument(
+        "--villages", type=int, default=11600, help="province size in poor villages (11,600 ≈ 1M triples)"
+    )
+    parser.add_argument(
+        "--repeat", type=int, default=3, help="runs per floor and embedded load, and per query (median)"
+    )
     parser.add_argument("--server-repeat", type=int, default=1, help="runs of the server load (median)")
     args = parser.parse_args(argv)
     print(f"python {sys.version.split()[0]}, pyoxigraph {ox.__version__}, {os.cpu_count()} CPUs")
@@ -109,17 +114,31 @@ def main(argv=None) -> None:
         print(f"{'load':<46} {'seconds':>8} {'triples/s':>10} {'peak MB':>8} {'× floor':>8}")
 
         def row(name, seconds, mb):
-            print(f"{name:<46} {seconds:>8.2f} {triples / seconds:>10,.0f} {mb:>8.0f} {seconds / floor:>7.2f}×",
-                  flush=True)
+            print(
+                f"{name:<46} {seconds:>8.2f} {triples / seconds:>10,.0f} {mb:>8.0f} {seconds / floor:>7.2f}×",
+                flush=True,
+            )
 
-        floor, floor_mb = _median_run(lambda d: [str(BIN / "oxigraph"), "load", "--location", str(d), "--file",
-                                                 str(nt), "--graph", GRAPH], args.repeat, work)
+        floor, floor_mb = _median_run(
+            lambda d: [str(BIN / "oxigraph"), "load", "--location", str(d), "--file", str(nt), "--graph", GRAPH],
+            args.repeat,
+            work,
+        )
         row("oxigraph load (floor)", floor, floor_mb)
-        row("kg load --store (embedded)", *_median_run(lambda d: [str(BIN / "kg"), "load", str(nt), "--store", str(d),
-                                                                  "--graph", GRAPH, "--no-vocabulary"], args.repeat, work))
+        row(
+            "kg load --store (embedded)",
+            *_median_run(
+                lambda d: [str(BIN / "kg"), "load", str(nt), "--store", str(d), "--graph", GRAPH, "--no-vocabulary"],
+                args.repeat,
+                work,
+            ),
+        )
         server = [_server_load(nt, work) for _ in range(args.server_repeat)]
-        row("kg load --endpoint (oxigraph serve, one PUT)", statistics.median(s for s, _ in server),
-            max(m for _, m in server))
+        row(
+            "kg load --endpoint (oxigraph serve, one PUT)",
+            statistics.median(s for s, _ in server),
+            max(m for _, m in server),
+        )
         print("(peak MB of the loading command; the server's own memory is not counted)")
 
         store = work / "queries"
@@ -137,7 +156,9 @@ def main(argv=None) -> None:
                 big_ms, big_rows = _query_ms(big, text, args.repeat)
                 totals[0] += small_ms
                 totals[1] += big_ms
-                print(f"{name:<8} {small_ms:>9.2f} {small_rows:>5} {big_ms:>9.2f} {big_rows:>5} {big_ms / small_ms:>5.1f}×")
+                print(
+                    f"{name:<8} {small_ms:>9.2f} {small_rows:>5} {big_ms:>9.2f} {big_rows:>5} {big_ms / small_ms:>5.1f}×"
+                )
         print(f"{'all':<8} {totals[0]:>9.1f} {'':>5} {totals[1]:>9.1f} {'':>5} {totals[1] / totals[0]:>5.1f}×")
         cli, _ = _run([str(BIN / "kg"), "query", "cq12", "--store", str(store)])
         print(f"\nkg query cq12 --store (whole command, {triples / 1e6:.1f}M store): {cli:.2f} s")

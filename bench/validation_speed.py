@@ -27,9 +27,9 @@ from pathlib import Path
 import pyoxigraph as ox
 
 sys.path.insert(0, str(Path(__file__).parent))
-from replicate import replicate, seed_quads  # noqa: E402
+from replicate import replicate, seed_quads
 
-from kg.validate import engine as V  # noqa: E402
+from kg.validate import engine as V
 
 ROOT = Path(__file__).resolve().parent.parent
 JENA = ROOT / "scripts" / "jena.sh"
@@ -58,13 +58,19 @@ def run_pyshacl(nt: Path):
 
     g = rdflib.Graph()
     g.parse(nt, format="nt")
-    conforms, report, _ = pyshacl.validate(g, shacl_graph=V.load_shapes(), inplace=True, allow_warnings=True, allow_infos=True)
+    conforms, report, _ = pyshacl.validate(
+        g, shacl_graph=V.load_shapes(), inplace=True, allow_warnings=True, allow_infos=True
+    )
     return len(list(report.objects(None, rdflib.URIRef(V.SH + "result"))))
 
 
 def run_jena(nt: Path, shapes: Path):
-    out = subprocess.run([str(JENA), "shacl.shacl", "validate", "--shapes", str(shapes), "--data", str(nt)],
-                         capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        [str(JENA), "shacl.shacl", "validate", "--shapes", str(shapes), "--data", str(nt)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     return out.count("sh:result ")
 
 
@@ -72,14 +78,20 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", default="10k,100k,1m")
     ap.add_argument("--jobs", type=int, default=None, help="processes for kg (default: CPU count)")
-    ap.add_argument("--pyshacl-max", default="20k", help="largest size to run single-graph pySHACL on (it takes minutes at 100k)")
+    ap.add_argument(
+        "--pyshacl-max", default="20k", help="largest size to run single-graph pySHACL on (it takes minutes at 100k)"
+    )
     args = ap.parse_args(argv)
     has_jena = shutil.which("java") is not None and Path("/usr/share/java/jena-shacl.jar").exists()
     seed = seed_quads()
     V.load_shapes()
     context = list(V.vocabulary_context())
-    print(f"CPUs: {os.cpu_count()}, kg jobs: {args.jobs or os.cpu_count()}, Jena: {'yes' if has_jena else 'not installed'}")
-    print(f"{'size':>6} {'triples':>9} {'graphs':>6} | {'engine':<8} {'seconds':>8} {'triples/s':>10} {'results':>8} {'÷ jena':>7}")
+    print(
+        f"CPUs: {os.cpu_count()}, kg jobs: {args.jobs or os.cpu_count()}, Jena: {'yes' if has_jena else 'not installed'}"
+    )
+    print(
+        f"{'size':>6} {'triples':>9} {'graphs':>6} | {'engine':<8} {'seconds':>8} {'triples/s':>10} {'results':>8} {'÷ jena':>7}"
+    )
     with tempfile.TemporaryDirectory() as tmp:
         shapes = Path(tmp) / "shapes.ttl"
         V.load_shapes().serialize(shapes, format="turtle")
@@ -103,7 +115,10 @@ def main(argv=None) -> int:
             jena = rows[0][1] if has_jena else None
             for engine, t, n in rows:
                 ratio = f"{t / jena:6.2f}×" if jena else "      -"
-                print(f"{label:>6} {triples:>9,} {graphs:>6} | {engine:<8} {t:8.2f} {triples / t:10,.0f} {n:>8} {ratio:>7}", flush=True)
+                print(
+                    f"{label:>6} {triples:>9,} {graphs:>6} | {engine:<8} {t:8.2f} {triples / t:10,.0f} {n:>8} {ratio:>7}",
+                    flush=True,
+                )
     return 0
 
 

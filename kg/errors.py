@@ -12,8 +12,21 @@ True
 
 from __future__ import annotations
 
-__all__ = ["BuildDefect", "DrawingError", "EndpointError", "InputError", "KgError", "LexiconError", "NoArticleBody",
-           "NonConformant", "NothingBuilt", "ParseError", "QueryError", "StoreError", "TermError"]
+__all__ = [
+    "BuildDefect",
+    "DrawingError",
+    "EndpointError",
+    "InputError",
+    "KgError",
+    "LexiconError",
+    "NoArticleBody",
+    "NonConformant",
+    "NothingBuilt",
+    "ParseError",
+    "QueryError",
+    "StoreError",
+    "TermError",
+]
 
 
 class KgError(Exception):
@@ -89,8 +102,10 @@ class NonConformant(KgError):
         self.report = report
         first = next(r for r in report.results if r.severity == "Violation")
         who = first.label or first.focus
-        super().__init__(f"the graph does not conform to the shapes: {report.counts['Violation']} violations, "
-                         f"e.g. {who}: {first.message()} (run `kg validate` for the full report)")
+        super().__init__(
+            f"the graph does not conform to the shapes: {report.counts['Violation']} violations, "
+            f"e.g. {who}: {first.message()} (run `kg validate` for the full report)"
+        )
 
 
 class StoreError(KgError):

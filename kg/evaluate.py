@@ -19,8 +19,18 @@ from kg.text import to_hans
 
 __all__ = ["Score", "Report", "evaluate", "evaluate_files", "CATEGORIES"]
 
-CATEGORIES = ["documents", "figures", "funding_standards", "roles", "organizations", "persons", "places",
-              "responsibility_lists", "actions", "programmes"]
+CATEGORIES = [
+    "documents",
+    "figures",
+    "funding_standards",
+    "roles",
+    "organizations",
+    "persons",
+    "places",
+    "responsibility_lists",
+    "actions",
+    "programmes",
+]
 _PREFIX = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
 
 
@@ -38,7 +48,7 @@ class Score:
     def recall(self) -> float:
         return self.matched / self.gold if self.gold else 1.0
 
-    def __iadd__(self, other: "Score"):
+    def __iadd__(self, other: Score):
         self.gold += other.gold
         self.predicted += other.predicted
         self.matched += other.matched
@@ -65,13 +75,26 @@ class Report:
         for name, scores in blocks:
             for c in CATEGORIES:
                 s = scores[c]
-                rows.append(f"{name:<26} {c:<20} {s.gold:>5} {s.predicted:>5} {s.matched:>5} {s.precision:>6.3f} {s.recall:>6.3f}")
+                rows.append(
+                    f"{name:<26} {c:<20} {s.gold:>5} {s.predicted:>5} {s.matched:>5} "
+                    f"{s.precision:>6.3f} {s.recall:>6.3f}"
+                )
         return "\n".join(rows)
 
     def to_json(self) -> str:
-        data = {name: {c: {"gold": s.gold, "predicted": s.predicted, "matched": s.matched,
-                           "precision": round(s.precision, 4), "recall": round(s.recall, 4)} for c, s in scores.items()}
-                for name, scores in [*self.per_article.items(), ("micro-average", self.micro)]}
+        data = {
+            name: {
+                c: {
+                    "gold": s.gold,
+                    "predicted": s.predicted,
+                    "matched": s.matched,
+                    "precision": round(s.precision, 4),
+                    "recall": round(s.recall, 4),
+                }
+                for c, s in scores.items()
+            }
+            for name, scores in [*self.per_article.items(), ("micro-average", self.micro)]
+        }
         return json.dumps(data, ensure_ascii=False, indent=2)
 
 
@@ -99,7 +122,7 @@ def _names(item: dict, *keys) -> set[str]:
     out = set()
     for k in keys:
         v = item.get(k)
-        for x in (v if isinstance(v, list) else [v]):
+        for x in v if isinstance(v, list) else [v]:
             if isinstance(x, str):
                 out.add(_norm(x))
     return out - {""}
@@ -114,7 +137,7 @@ def evaluate(quads, gold: dict) -> dict[str, Score]:
     from kg.store.query import open_store, run_query
 
     store = open_store(quads)
-    q = lambda text: run_query(store, _PREFIX + text)  # noqa: E731
+    q = lambda text: run_query(store, _PREFIX + text)
     scores = {}
 
     def entity_score(cat, rows, gold_items, keys=("name", "printed")):
@@ -122,24 +145,56 @@ def evaluate(quads, gold: dict) -> dict[str, Score]:
         for r in rows:
             pred.setdefault(r["s"], set()).add(_norm(r["form"]))
         gold_forms = [_names(g, *keys) for g in gold_items]
-        scores[cat] = Score(len(gold_items), len(pred), _match(list(pred.values()), gold_forms, lambda p, g: bool(p & g)))
+        scores[cat] = Score(
+            len(gold_items), len(pred), _match(list(pred.values()), gold_forms, lambda p, g: bool(p & g))
+        )
 
     forms = """{ ?s rdfs:label ?form } UNION { ?s fp:mentionedAt/nif:anchorOf ?form }"""
-    entity_score("roles", q("""SELECT ?s ?form WHERE { { ?s fp:mentionedAt ?m . ?s a org:Role } UNION { ?s a org:Post ; rdfs:label ?l FILTER NOT EXISTS { ?s prov:wasDerivedFrom ?x } }
-        { ?s skos:prefLabel ?form } UNION { ?s rdfs:label ?form } UNION { ?s fp:mentionedAt/nif:anchorOf ?form } }"""), gold.get("roles", []))
-    entity_score("organizations", q(f"""SELECT ?s ?form WHERE {{ ?s a ?c . ?c rdfs:subClassOf* ?top .
+    entity_score(
+        "roles",
+        q("""SELECT ?s ?form WHERE { { ?s fp:mentionedAt ?m . ?s a org:Role }
+        UNION { ?s a org:Post ; rdfs:label ?l FILTER NOT EXISTS { ?s prov:wasDerivedFrom ?x } }
+        { ?s skos:prefLabel ?form } UNION { ?s rdfs:label ?form } UNION { ?s fp:mentionedAt/nif:anchorOf ?form } }"""),
+        gold.get("roles", []),
+    )
+    entity_score(
+        "organizations",
+        q(f"""SELECT ?s ?form WHERE {{ ?s a ?c . ?c rdfs:subClassOf* ?top .
         VALUES ?top {{ org:Organization org:FormalOrganization org:OrganizationalUnit }}
-        FILTER NOT EXISTS {{ ?s a fp:NewsPublisher }} {forms} }}"""), gold.get("organizations", []))
-    entity_score("persons", q(f"SELECT ?s ?form WHERE {{ ?s a schema:Person ; fp:mentionedAt ?any . {forms} }}"),
-                 gold.get("persons", []), ("name",))
-    entity_score("places", q(f"""SELECT ?s ?form WHERE {{ {{ ?s a ?c . ?c rdfs:subClassOf* fp:AdministrativeDivision }}
+        FILTER NOT EXISTS {{ ?s a fp:NewsPublisher }} {forms} }}"""),
+        gold.get("organizations", []),
+    )
+    entity_score(
+        "persons",
+        q(f"SELECT ?s ?form WHERE {{ ?s a schema:Person ; fp:mentionedAt ?any . {forms} }}"),
+        gold.get("persons", []),
+        ("name",),
+    )
+    entity_score(
+        "places",
+        q(f"""SELECT ?s ?form WHERE {{ {{ ?s a ?c . ?c rdfs:subClassOf* fp:AdministrativeDivision }}
         UNION {{ ?s a fp:EntitySet ; fp:memberClass ?c . ?c rdfs:subClassOf* fp:AdministrativeDivision }}
-        ?s fp:mentionedAt ?any . {forms} }}"""), gold.get("places", []))
-    entity_score("responsibility_lists", q(f"SELECT ?s ?form WHERE {{ ?s a fp:ResponsibilityList . {forms} }}"),
-                 gold.get("responsibility_lists", []), ("name",))
-    entity_score("programmes", q(f"SELECT ?s ?form WHERE {{ ?s a fp:Programme . {forms} }}"), gold.get("programmes", []), ("name",))
-    entity_score("documents", q("SELECT ?s ?form WHERE { ?m fp:document ?s . { ?s dct:title ?form } UNION { ?s fp:correctedTitle ?form } }"),
-                 gold.get("documents", []), ("title", "printed", "corrected_title"))
+        ?s fp:mentionedAt ?any . {forms} }}"""),
+        gold.get("places", []),
+    )
+    entity_score(
+        "responsibility_lists",
+        q(f"SELECT ?s ?form WHERE {{ ?s a fp:ResponsibilityList . {forms} }}"),
+        gold.get("responsibility_lists", []),
+        ("name",),
+    )
+    entity_score(
+        "programmes",
+        q(f"SELECT ?s ?form WHERE {{ ?s a fp:Programme . {forms} }}"),
+        gold.get("programmes", []),
+        ("name",),
+    )
+    entity_score(
+        "documents",
+        q("SELECT ?s ?form WHERE { ?m fp:document ?s . { ?s dct:title ?form } UNION { ?s fp:correctedTitle ?form } }"),
+        gold.get("documents", []),
+        ("title", "printed", "corrected_title"),
+    )
 
     figs = q("""SELECT ?f ?v ?min ?max ?q ?b ?e WHERE { ?f a fp:Figure ; fp:qualifier ?qq ; prov:wasDerivedFrom ?sp .
         ?sp nif:beginIndex ?b ; nif:endIndex ?e . BIND(LCASE(STRAFTER(STR(?qq), "#")) AS ?q)
@@ -158,21 +213,33 @@ def evaluate(quads, gold: dict) -> dict[str, Score]:
 
     funds = q("""SELECT ?s ?amount ?per ?period WHERE { ?s a fp:FundingStandard .
         OPTIONAL { ?s fp:amount ?amount } OPTIONAL { ?s fp:perUnit ?pu BIND(LCASE(STRAFTER(STR(?pu), "#Per")) AS ?per) }
-        OPTIONAL { ?s fp:perPeriod ?pp BIND(IF(STRENDS(STR(?pp), "Once"), "once", LCASE(STRAFTER(STR(?pp), "#Per"))) AS ?period) } }""")
+        OPTIONAL { ?s fp:perPeriod ?pp
+                   BIND(IF(STRENDS(STR(?pp), "Once"), "once", LCASE(STRAFTER(STR(?pp), "#Per"))) AS ?period) } }""")
     gf = gold.get("funding_standards", [])
 
     def same_fund(p, g):
         amount_ok = (p["amount"] is None and g.get("amount") is None) or (
-            p["amount"] is not None and g.get("amount") is not None and abs(p["amount"] - g["amount"]) < 1e-6)
+            p["amount"] is not None and g.get("amount") is not None and abs(p["amount"] - g["amount"]) < 1e-6
+        )
         return amount_ok and (p["per"] or None) == g.get("per") and (p["period"] or None) == g.get("period")
 
     scores["funding_standards"] = Score(len(gf), len(funds), _match(funds, gf, same_fund))
 
-    acts = q("""SELECT ?s ?kind ?count ?b ?e WHERE { ?s a fp:PersonnelAction ; fp:actionKind ?k ; prov:wasDerivedFrom ?sp .
-        ?sp nif:beginIndex ?b ; nif:endIndex ?e . BIND(STRAFTER(STR(?k), "action-types-") AS ?kind) OPTIONAL { ?s fp:count ?count } }""")
+    acts = q("""SELECT ?s ?kind ?count ?b ?e WHERE {
+        ?s a fp:PersonnelAction ; fp:actionKind ?k ; prov:wasDerivedFrom ?sp . ?sp nif:beginIndex ?b ; nif:endIndex ?e .
+        BIND(STRAFTER(STR(?k), "action-types-") AS ?kind) OPTIONAL { ?s fp:count ?count } }""")
     ga = gold.get("actions", [])
-    scores["actions"] = Score(len(ga), len(acts), _match(acts, ga, lambda p, g: p["kind"] == g["type"] and p["count"] == g.get("count")
-                                                          and _overlap((p["b"], p["e"]), g.get("span"))))
+    scores["actions"] = Score(
+        len(ga),
+        len(acts),
+        _match(
+            acts,
+            ga,
+            lambda p, g: (
+                p["kind"] == g["type"] and p["count"] == g.get("count") and _overlap((p["b"], p["e"]), g.get("span"))
+            ),
+        ),
+    )
     return {c: scores[c] for c in CATEGORIES}
 
 

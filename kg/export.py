@@ -21,7 +21,8 @@ def sorted_quads(quads) -> list[ox.Quad]:
 def serialize(quads, fmt: RdfFormat = RdfFormat.TURTLE) -> bytes:
     """Serialise quads; triple formats drop graph names (and duplicates across graphs).
 
-    >>> q = ox.Quad(ox.NamedNode("https://w3id.org/fupin-kg/id/x"), ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label"), ox.Literal("廣安市", language="zh-Hant"))
+    >>> label = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
+    >>> q = ox.Quad(ox.NamedNode("https://w3id.org/fupin-kg/id/x"), label, ox.Literal("廣安市", language="zh-Hant"))
     >>> print(serialize([q]).decode().splitlines()[-1])
     kgid:x rdfs:label "廣安市"@zh-hant .
     """

@@ -22,8 +22,17 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import pyoxigraph
 
-__all__ = ["EXPORT_FORMATS", "LANGUAGES", "DrawingFormat", "NetworkFormat", "NetworkView", "RdfFormat", "ReportFormat",
-           "ResultFormat", "SummaryFormat"]
+__all__ = [
+    "EXPORT_FORMATS",
+    "LANGUAGES",
+    "DrawingFormat",
+    "NetworkFormat",
+    "NetworkView",
+    "RdfFormat",
+    "ReportFormat",
+    "ResultFormat",
+    "SummaryFormat",
+]
 
 #: Label languages, in the order a display label falls back through them.
 LANGUAGES = ("zh-Hant", "zh-Hans", "en")
@@ -44,8 +53,14 @@ class RdfFormat(enum.Enum):
         """The pyoxigraph format."""
         import pyoxigraph as ox
 
-        return {"ttl": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "nq": ox.RdfFormat.N_QUADS,
-                "trig": ox.RdfFormat.TRIG, "jsonld": ox.RdfFormat.JSON_LD, "xml": ox.RdfFormat.RDF_XML}[self.value]
+        return {
+            "ttl": ox.RdfFormat.TURTLE,
+            "nt": ox.RdfFormat.N_TRIPLES,
+            "nq": ox.RdfFormat.N_QUADS,
+            "trig": ox.RdfFormat.TRIG,
+            "jsonld": ox.RdfFormat.JSON_LD,
+            "xml": ox.RdfFormat.RDF_XML,
+        }[self.value]
 
     @property
     def file_extension(self) -> str:

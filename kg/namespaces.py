@@ -4,7 +4,26 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-__all__ = ["curie", "expand_curie", "BASE", "FP", "LEX", "ID", "PLACE", "PREFIXES", "XSD", "RDF", "RDFS", "SKOS", "ORG", "PROV", "DCT", "NIF", "OA", "OWL"]
+__all__ = [
+    "curie",
+    "expand_curie",
+    "BASE",
+    "FP",
+    "LEX",
+    "ID",
+    "PLACE",
+    "PREFIXES",
+    "XSD",
+    "RDF",
+    "RDFS",
+    "SKOS",
+    "ORG",
+    "PROV",
+    "DCT",
+    "NIF",
+    "OA",
+    "OWL",
+]
 
 BASE = "https://w3id.org/fupin-kg/"
 FP = BASE + "ontology#"
@@ -59,9 +78,12 @@ def curie(iri: str, extra: tuple[tuple[str, str], ...] = ()) -> str:
     >>> curie("urn:x")
     'urn:x'
     """
-    best = max(((p, ns) for p, ns in (*PREFIXES.items(), *extra) if iri.startswith(ns)), key=lambda pn: len(pn[1]),
-               default=None)
-    return f"{best[0]}:{iri[len(best[1]):]}" if best else iri
+    best = max(
+        ((p, ns) for p, ns in (*PREFIXES.items(), *extra) if iri.startswith(ns)),
+        key=lambda pn: len(pn[1]),
+        default=None,
+    )
+    return f"{best[0]}:{iri[len(best[1]) :]}" if best else iri
 
 
 def expand_curie(name: str) -> str:

@@ -6,8 +6,16 @@ from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
 
-__all__ = ["VOCABULARY_FILES", "bundled_article", "data_file", "evaluation_set", "ontology_path", "queries_dir", "shapes_dir",
-           "vocabulary_triples"]
+__all__ = [
+    "VOCABULARY_FILES",
+    "bundled_article",
+    "data_file",
+    "evaluation_set",
+    "ontology_path",
+    "queries_dir",
+    "shapes_dir",
+    "vocabulary_triples",
+]
 
 SEED_ARTICLE = "000_bdc2813b06239aaa.txt"
 

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import hashlib
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 __all__ = ["to_hans", "to_hant", "shadow", "slug", "romanise", "detect_script"]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _converter(config: str):
     import opencc
 

@@ -30,8 +30,11 @@ def start(location: Path, *, union_default_graph: bool = True, timeout: float = 
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     command = [oxigraph_binary(), "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"]
-    process = subprocess.Popen(command + (["--union-default-graph"] if union_default_graph else []),
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    process = subprocess.Popen(
+        command + (["--union-default-graph"] if union_default_graph else []),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:

@@ -54,15 +54,33 @@ def seed_ttl(seed_quads):
 
 
 # Triple-store servers. scripts/servers.sh (run by scripts/test.sh) starts an Oxigraph server and Virtuoso and
-# exports their URLs; tests that need a server of their own (to kill it) start `oxigraph serve` themselves.
+# exports their URLs; tests that need a server of their own (to kill it) start `oxigraph serve` themselves. Tests
+# that need the shared servers are marked (oxigraph_server, virtuoso); without the servers they are skipped with a
+# message saying how to start them, unless KG_REQUIRE_SERVERS is set (scripts/test.sh sets it), which fails them.
+
+_START_SERVERS = 'start them with `eval "$(bash scripts/servers.sh start)"`, or run `bash scripts/test.sh`'
+
 
 def _started_by_test_sh(variable):
     import os
 
     value = os.environ.get(variable)
     if not value:
-        pytest.fail(f"{variable} is not set: run the tests with `bash scripts/test.sh`, which starts the servers")
+        message = f"{variable} is not set: {_START_SERVERS}"
+        if os.environ.get("KG_REQUIRE_SERVERS"):
+            pytest.fail(message)
+        pytest.skip(message)
     return value
+
+
+def pytest_collection_modifyitems(items):
+    """Mark the tests that use a shared server by the fixtures they take."""
+    for item in items:
+        names = set(getattr(item, "fixturenames", ()))
+        if "oxigraph_url" in names:
+            item.add_marker(pytest.mark.oxigraph_server)
+        if names & {"virtuoso", "virtuoso_login"}:
+            item.add_marker(pytest.mark.virtuoso)
 
 
 @pytest.fixture(scope="session")
@@ -111,7 +129,8 @@ def synthetic_nquads():
         with open(path, "w") as f:
             for g in range(graphs):
                 for i in range(per_graph):
-                    f.write(f'<https://example.org/s{i}> <https://example.org/p{i % 7}> "{g}-{i}" <https://example.org/g{g}> .\n')
+                    s, p, o = f"<https://example.org/s{i}>", f"<https://example.org/p{i % 7}>", f'"{g}-{i}"'
+                    f.write(f"{s} {p} {o} <https://example.org/g{g}> .\n")
         return path
 
     return write

@@ -6,7 +6,9 @@ import pyoxigraph as ox
 
 from kg.namespaces import FP, NIF, PROV, RDF, RDFS, XSD
 
-FACT_CLASSES = {FP + c for c in ("Figure", "FundingStandard", "Assignment", "DocumentMention", "PersonnelAction", "TextRepair")}
+FACT_CLASSES = {
+    FP + c for c in ("Figure", "FundingStandard", "Assignment", "DocumentMention", "PersonnelAction", "TextRepair")
+}
 
 
 def _objects(quads, s, p):
@@ -60,7 +62,9 @@ def test_literals_typed(seed_quads):
 
 
 def test_labels_in_both_scripts_and_english(seed_quads):
-    entities = {q.subject for q in seed_quads if q.predicate.value == FP + "mentionedAt" and "/lexicon/" not in q.subject.value}
+    entities = {
+        q.subject for q in seed_quads if q.predicate.value == FP + "mentionedAt" and "/lexicon/" not in q.subject.value
+    }
     for e in entities:
         langs = {q.object.language for q in seed_quads if q.subject == e and q.predicate.value == RDFS + "label"}
         assert {"zh-hant", "zh-hans"} <= langs, e
@@ -69,9 +73,17 @@ def test_labels_in_both_scripts_and_english(seed_quads):
 
 
 def test_aggregates_stay_aggregates(seed_quads):
-    villages = [q.subject for q in seed_quads if q.predicate.value == RDF + "type" and q.object.value in (FP + "PoorVillage", FP + "Village")]
+    villages = [
+        q.subject
+        for q in seed_quads
+        if q.predicate.value == RDF + "type" and q.object.value in (FP + "PoorVillage", FP + "Village")
+    ]
     assert villages == []
-    (poor,) = [q.subject for q in seed_quads if q.predicate.value == FP + "memberClass" and q.object.value == FP + "PoorVillage"]
+    (poor,) = [
+        q.subject
+        for q in seed_quads
+        if q.predicate.value == FP + "memberClass" and q.object.value == FP + "PoorVillage"
+    ]
     assert [o.value for o in _objects(seed_quads, poor, FP + "count")] == ["25"]
 
 
@@ -85,7 +97,11 @@ def test_background_is_not_presented_as_stated(seed_quads):
     for s in background:
         derived = [o.value for o in _objects(seed_quads, s, PROV + "wasDerivedFrom")]
         assert derived == ["https://w3id.org/fupin-kg/gazetteer"]
-    pairs = {(re.sub(".*/", "", v[RDF + "subject"]), re.sub(".*/", "", v[RDF + "object"])) for s, v in statements.items() if s in background}
+    pairs = {
+        (re.sub(".*/", "", v[RDF + "subject"]), re.sub(".*/", "", v[RDF + "object"]))
+        for s, v in statements.items()
+        if s in background
+    }
     assert ("guang-an-shi", "si-chuan-sheng") in pairs
     assert ("hua-ying-shi", "guang-an-shi") not in pairs  # 廣安華鎣市 states it
 
@@ -96,5 +112,5 @@ def test_dev_articles_build(tmp_path):
     from kg.corpus import build_article
 
     for path in sorted((Path(__file__).resolve().parents[1] / "eval" / "articles").glob("dev*.txt")):
-        article, ds = (built := build_article(path)).article, built.quads()
+        ds = build_article(path).quads()
         assert len(ds) > 300, path.name

@@ -11,12 +11,12 @@ import pytest
 import rdflib
 from click.testing import CliRunner
 
+from kg.cli import main
 from kg.errors import TermError
 from kg.graph.chain import chain_report, chains, find_node, hierarchy
-from kg.cli import main
 from kg.graph.draw import render, to_dot
-from kg.namespaces import ID, LEX, PREFIXES
 from kg.graph.network import responsibility_view, view_directions
+from kg.namespaces import ID, LEX, PREFIXES
 from kg.store.query import shipped_query
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -35,7 +35,9 @@ def _chain_json(*args):
     return json.loads(result.output)
 
 
-@pytest.mark.parametrize("term", ["第一書記", "第一书记", "first secretary", "lex:role-first-secretary", FIRST_SECRETARY])
+@pytest.mark.parametrize(
+    "term", ["第一書記", "第一书记", "first secretary", "lex:role-first-secretary", FIRST_SECRETARY]
+)
 def test_first_secretary_up_reaches_the_group_and_the_provincial_committee(term):
     report = _chain_json(term, "--up")
     assert report["node"]["id"] == FIRST_SECRETARY
@@ -43,8 +45,11 @@ def test_first_secretary_up_reaches_the_group_and_the_provincial_committee(term)
     reached = {n["label"] for c in report["chains"] for n in c["nodes"]}
     assert {"“五個一”幫扶力量協調小組", "華鎣市委", "廣安市委", "四川省委"} <= reached
     longest = max(report["chains"], key=lambda c: len(c["nodes"]))
-    steps = [(e["subject_label"], e["relation"], e["object_label"], e["basis"], e["background"])
-             for step in longest["steps"] for e in step]
+    steps = [
+        (e["subject_label"], e["relation"], e["object_label"], e["basis"], e["background"])
+        for step in longest["steps"]
+        for e in step
+    ]
     assert steps == [
         ("第一書記", "fp:coordinatedBy", "“五個一”幫扶力量協調小組", "implicit", False),
         ("“五個一”幫扶力量協調小組", "fp:ledBy", "市委副書記", "explicit", False),
@@ -65,7 +70,15 @@ def test_poor_villages_up_pass_through_the_first_secretaries(view):
     assert "   第一書記 分配到 貧困村  · stated  [818,859) 25名“第一書記”" in result.output
     assert "   華鎣市委 隸屬於 廣安市委  · background  (from https://w3id.org/fupin-kg/gazetteer)" in result.output
     forces = {c.nodes[1] for c in chain_report(view, "貧困村").chains}
-    assert {view.nodes[n]["label"] for n in forces} == {"第一書記", "駐村工作組", "駐村農技員", "縣級領導", "駐村幹部", "市級部門", "華鎣市"}
+    assert {view.nodes[n]["label"] for n in forces} == {
+        "第一書記",
+        "駐村工作組",
+        "駐村農技員",
+        "縣級領導",
+        "駐村幹部",
+        "市級部門",
+        "華鎣市",
+    }
 
 
 def test_city_committee_down_reaches_villages_with_what_it_hands_down():
@@ -78,9 +91,14 @@ def test_city_committee_down_reaches_villages_with_what_it_hands_down():
 
 def test_who_funds_a_first_secretary():
     report = _chain_json("第一书记", "--attached", "--lang", "zh-Hans")
-    standards = {e["subject"] for e in report["attached"] if e["relation"] == "fp:recipient" and e["object"] == FIRST_SECRETARY}
-    payers = {(e["subject_label"], e["object_label"]) for e in report["attached"]
-              if e["relation"] == "fp:payer" and e["subject"] in standards}
+    standards = {
+        e["subject"] for e in report["attached"] if e["relation"] == "fp:recipient" and e["object"] == FIRST_SECRETARY
+    }
+    payers = {
+        (e["subject_label"], e["object_label"])
+        for e in report["attached"]
+        if e["relation"] == "fp:payer" and e["subject"] in standards
+    }
     assert payers == {  # a standard has no label of its own: it shows the words that state it, as printed
         ("市財政按每人每年5000元標准安排“第一書記”辦公經費", "华蓥市财政"),
         ("按每人每月1200元標准預算“第一書記”生活等綜合補助經費", "华蓥市财政"),
@@ -93,7 +111,10 @@ def test_who_funds_a_first_secretary():
 def test_unknown_term_suggests_the_nearest_labels():
     run = subprocess.run([sys.executable, "-m", "kg.cli", "chain", "第一秘書"], capture_output=True, text=True)
     assert run.returncode == 1
-    assert run.stderr == "Error: no node of the responsibility view is called '第一秘書'; nearest labels: 第一書記, 第一书记\n"
+    assert (
+        run.stderr
+        == "Error: no node of the responsibility view is called '第一秘書'; nearest labels: 第一書記, 第一书记\n"
+    )
 
 
 def test_ambiguous_term_lists_the_candidates(view):
@@ -103,7 +124,8 @@ def test_ambiguous_term_lists_the_candidates(view):
         "'協調小組' names 2 nodes of the responsibility view: "
         "“五個一”幫扶力量協調小組組長 <https://w3id.org/fupin-kg/id/article/000_bdc2813b06239aaa/leadership/701-710>; "
         "“五個一”幫扶力量協調小組 <https://w3id.org/fupin-kg/id/org/wu-ge-yi-bang-fu-li-liang-xie-tiao-xiao-zu>; "
-        "name one by its full label or IRI")
+        "name one by its full label or IRI"
+    )
     assert find_node(view, "幫扶力量協調小組組長").endswith("leadership/701-710")  # a fragment that names one
 
 
@@ -114,6 +136,7 @@ def test_a_top_has_no_chain_up():
 
 
 # -- Agreement with SPARQL ---------------------------------------------------------------------------------------
+
 
 def _path_predicates(query: str) -> dict[str, str]:
     path = re.search(r"\((fp:withinDivision[^)]*)\)\+", query)[1]
@@ -139,7 +162,12 @@ def _sparql_pairs(seed_quads, name):
     ox_rows = {tuple(r.values()) for r in run_query(open_store(seed_quads, ()), text)}
     g = rdflib.Graph()
     for q in seed_quads:
-        g.add(tuple(rdflib.URIRef(t.value) if type(t).__name__ == "NamedNode" else rdflib.Literal(t.value) for t in (q.subject, q.predicate, q.object)))
+        g.add(
+            tuple(
+                rdflib.URIRef(t.value) if type(t).__name__ == "NamedNode" else rdflib.Literal(t.value)
+                for t in (q.subject, q.predicate, q.object)
+            )
+        )
     rdflib_rows = {tuple(str(v) for v in row) for row in g.query(text)}
     assert ox_rows == rdflib_rows
     return ox_rows
@@ -160,6 +188,7 @@ def test_networkx_and_sparql_give_the_same_chains_for_every_node(view, seed_quad
 
 
 # -- The picture --------------------------------------------------------------------------------------------------
+
 
 def test_dot_is_deterministic_and_labels_every_node(view, seed_quads):
     dot = to_dot(view)
@@ -190,7 +219,11 @@ def test_published_picture_is_current(view):
 
 def test_missing_graphviz_is_one_error_line(tmp_path):
     env = {"PATH": str(tmp_path), "HOME": str(tmp_path)}
-    run = subprocess.run([sys.executable, "-m", "kg.cli", "export", "--format", "svg"], capture_output=True, text=True, env=env)
+    run = subprocess.run(
+        [sys.executable, "-m", "kg.cli", "export", "--format", "svg"], capture_output=True, text=True, env=env
+    )
     assert run.returncode == 1
-    assert run.stderr == ("Error: Graphviz is not installed: `dot` is not on PATH "
-                          "(Debian: apt install graphviz fonts-noto-cjk; or export --format dot)\n")
+    assert run.stderr == (
+        "Error: Graphviz is not installed: `dot` is not on PATH "
+        "(Debian: apt install graphviz fonts-noto-cjk; or export --format dot)\n"
+    )

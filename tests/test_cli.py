@@ -24,10 +24,13 @@ def test_help(args):
 
 
 def test_help_imports_nothing_heavy():
-    code = ("import sys; from kg.cli import main\n"
-            "try:\n    main(['export', '--help'])\nexcept SystemExit:\n    pass\n"
-            "heavy = [m for m in ('pyshacl', 'networkx', 'rdflib', 'pyoxigraph', 'pypinyin', 'opencc') if m in sys.modules]\n"
-            "print('HEAVY:' + ','.join(heavy))")
+    code = (
+        "import sys; from kg.cli import main\n"
+        "try:\n    main(['export', '--help'])\nexcept SystemExit:\n    pass\n"
+        "heavy = [m for m in ('pyshacl', 'networkx', 'rdflib', 'pyoxigraph', 'pypinyin', 'opencc')\n"
+        "         if m in sys.modules]\n"
+        "print('HEAVY:' + ','.join(heavy))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip().splitlines()[-1] == "HEAVY:"
 
@@ -39,11 +42,14 @@ def test_export_ttl_to_stdout():
     assert '"“四張藍圖”全力助推脫貧攻堅"@zh-hant' in result.output
 
 
-@pytest.mark.parametrize("content, message", [
-    (b"", "file is empty"),
-    (b"\x00\x01\x02\x03binary", "not a text file (binary content)"),
-    ("沒有正文的頁面".encode(), "no article body"),
-])
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (b"", "file is empty"),
+        (b"\x00\x01\x02\x03binary", "not a text file (binary content)"),
+        ("沒有正文的頁面".encode(), "no article body"),
+    ],
+)
 def test_bad_article_is_one_error_line(tmp_path, content, message):
     path = tmp_path / "bad.txt"
     path.write_bytes(content)
@@ -68,8 +74,9 @@ def test_one_bad_file_is_reported_and_the_others_are_published(tmp_path, seed_pa
     bad.write_bytes(b"")
     result = CliRunner().invoke(main, ["build", str(seed_path), str(bad), "--out", str(out)])
     assert result.exit_code == 1
-    assert result.stderr == (f"Error: {bad}: file is empty\n"
-                             "Error: 1 of 2 files did not build (listed above); the others were published\n")
+    assert result.stderr == (
+        f"Error: {bad}: file is empty\nError: 1 of 2 files did not build (listed above); the others were published\n"
+    )
     assert result.stdout.startswith("000_bdc2813b06239aaa  “四張藍圖”全力助推脫貧攻堅")
     assert (out / "kg.nq").read_bytes() == (REPO / "out" / "kg.nq").read_bytes()
 
@@ -80,8 +87,10 @@ def test_only_bad_files_write_nothing(tmp_path):
     (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02\x03binary")
     result = CliRunner().invoke(main, ["build", str(tmp_path), "--out", str(out)])
     assert (result.exit_code, result.stdout) == (1, "")
-    assert result.stderr == (f"Error: {tmp_path / 'binary.txt'}: not a text file (binary content)\n"
-                             f"Error: {tmp_path / 'empty.txt'}: file is empty\n")
+    assert result.stderr == (
+        f"Error: {tmp_path / 'binary.txt'}: not a text file (binary content)\n"
+        f"Error: {tmp_path / 'empty.txt'}: file is empty\n"
+    )
     assert not out.exists()
 
 
@@ -92,7 +101,9 @@ def test_usage_error_exits_2():
 
 
 def test_no_traceback_from_console_script(tmp_path):
-    run = subprocess.run([sys.executable, "-m", "kg.cli", "export", str(tmp_path / "nope.txt")], capture_output=True, text=True)
+    run = subprocess.run(
+        [sys.executable, "-m", "kg.cli", "export", str(tmp_path / "nope.txt")], capture_output=True, text=True
+    )
     assert run.returncode == 1
     assert run.stderr == f"Error: {tmp_path / 'nope.txt'}: no such file\n"
 
@@ -102,7 +113,10 @@ def test_build_prints_summary(tmp_path):
     assert result.exit_code == 0
     lines = result.output.splitlines()
     assert lines[0] == "000_bdc2813b06239aaa  “四張藍圖”全力助推脫貧攻堅  (2016-12-13T10:07:00+08:00)"
-    assert "50 figures, 8 documents, 6 funding standards, 8 assignments, 3 responsibility lists, 8 personnel actions" in lines[2]
+    assert (
+        "50 figures, 8 documents, 6 funding standards, 8 assignments, 3 responsibility lists, 8 personnel actions"
+        in lines[2]
+    )
 
 
 def test_eval_seed():

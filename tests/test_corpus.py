@@ -23,8 +23,11 @@ def test_seed_and_dev_articles_build_into_one_dataset_that_conforms(tmp_path, se
     assert "conforms to the shapes: 0 violations" in result.stdout
     graphs = {q.graph_name.value for q in ox.parse(path=out / "kg.nq", format=ox.RdfFormat.N_QUADS)}
     assert graphs == {f"https://w3id.org/fupin-kg/id/graph/{p.stem}" for p in [seed_path, *DEV]} | {
-        "https://w3id.org/fupin-kg/ontology", "https://w3id.org/fupin-kg/lexicon", "https://w3id.org/fupin-kg/gazetteer",
-        "https://w3id.org/fupin-kg/repairs"}
+        "https://w3id.org/fupin-kg/ontology",
+        "https://w3id.org/fupin-kg/lexicon",
+        "https://w3id.org/fupin-kg/gazetteer",
+        "https://w3id.org/fupin-kg/repairs",
+    }
     trig = {q for q in ox.parse(path=out / "kg.trig", format=ox.RdfFormat.TRIG)}
     assert trig == set(ox.parse(path=out / "kg.nq", format=ox.RdfFormat.N_QUADS))
 
@@ -35,10 +38,17 @@ def test_one_city_in_two_scripts_is_one_entity(tmp_path, seed_path):
     assert result.exit_code == 0, result.output
     assert "4 entities mentioned in more than one article share one IRI (see merges.tsv)" in result.stdout
     rows = {line.split("\t")[0]: line.split("\t") for line in (out / "merges.tsv").read_text().splitlines()[1:]}
-    assert rows["place:hua-ying-shi"] == ["place:hua-ying-shi", "华蓥市", "the gazetteer entry",
-                                          "000_bdc2813b06239aaa huaying_simplified", "华蓥市 | 華? | 華?市"]
+    assert rows["place:hua-ying-shi"] == [
+        "place:hua-ying-shi",
+        "华蓥市",
+        "the gazetteer entry",
+        "000_bdc2813b06239aaa huaying_simplified",
+        "华蓥市 | 華? | 華?市",
+    ]
     assert rows["kgid:org/hua-ying-shi-wei-zu-zhi-bu"][2:4] == [
-        "same full name of the body, compared in Simplified script", "000_bdc2813b06239aaa huaying_simplified"]
+        "same full name of the body, compared in Simplified script",
+        "000_bdc2813b06239aaa huaying_simplified",
+    ]
     # the two articles' mentions of the city hang off one node
     store = ox.Store()
     store.bulk_extend(ox.parse(path=out / "kg.nq", format=ox.RdfFormat.N_QUADS))
@@ -60,7 +70,9 @@ def test_unchanged_articles_are_not_extracted_again(tmp_path, seed_path, monkeyp
 
     built = []
     real = kg.corpus.build.build_article
-    monkeypatch.setattr(kg.corpus.build, "build_article", lambda path, enc=None: built.append(path.name) or real(path, enc))
+    monkeypatch.setattr(
+        kg.corpus.build, "build_article", lambda path, enc=None: built.append(path.name) or real(path, enc)
+    )
     second = build_corpus([folder], jobs=1, cache_dir=cache)
     assert (second.extracted, built) == (0, [])
     assert second.nquads == first.nquads
@@ -94,8 +106,10 @@ def test_a_bad_file_in_a_folder_does_not_stop_the_others(tmp_path):
     out = tmp_path / "out"
     result = CliRunner().invoke(main, ["build", str(folder), "--out", str(out)])
     assert result.exit_code == 1
-    assert result.stderr == (f"Error: {folder / 'broken.txt'}: no article body (only a title line)\n"
-                             "Error: 1 of 2 files did not build (listed above); the others were published\n")
+    assert result.stderr == (
+        f"Error: {folder / 'broken.txt'}: no article body (only a title line)\n"
+        "Error: 1 of 2 files did not build (listed above); the others were published\n"
+    )
     graphs = {q.graph_name.value for q in ox.parse(path=out / "kg.nq", format=ox.RdfFormat.N_QUADS)}
     assert f"https://w3id.org/fupin-kg/id/graph/{DEV[0].stem}" in graphs
     assert not any("broken" in g for g in graphs)
@@ -114,7 +128,8 @@ def test_an_extractor_defect_fails_that_file_alone(seed_path, monkeypatch):
     monkeypatch.setattr(kg.corpus.build, "build_article", fragile)
     corpus = build_corpus([seed_path, *DEV], jobs=2, cache_dir=None)
     assert [str(f) for f in corpus.failures] == [
-        f"{DEV[1]}: could not be built (IndexError: string index out of range); please report this file"]
+        f"{DEV[1]}: could not be built (IndexError: string index out of range); please report this file"
+    ]
     assert len(corpus.articles) == 5
 
 
@@ -125,7 +140,8 @@ def test_two_files_with_one_name_are_one_failure(tmp_path):
     corpus = build_corpus([tmp_path], jobs=1, cache_dir=None)
     assert [str(f) for f in corpus.failures] == [
         f"{tmp_path / 'b' / 'article.txt'}: article id article is already taken by {tmp_path / 'a' / 'article.txt'}; "
-        "rename one of the files"]
+        "rename one of the files"
+    ]
 
 
 def test_a_folder_without_articles_is_an_error(tmp_path):
@@ -141,12 +157,18 @@ def test_corpus_bytes_do_not_depend_on_the_hash_seed(seed_path):
     import sys
 
     paths = [str(p) for p in [seed_path, *DEV, *sorted((FIXTURES / "corpus").glob("*.txt"))]]
-    code = ("import sys; from kg.corpus import build_corpus; "
-            f"sys.stdout.buffer.write(build_corpus({paths!r}, jobs=1, cache_dir=None).nquads)")
+    code = (
+        "import sys; from kg.corpus import build_corpus; "
+        f"sys.stdout.buffer.write(build_corpus({paths!r}, jobs=1, cache_dir=None).nquads)"
+    )
     digests = set()
     for seed in ("0", "1", "4242"):
-        out = subprocess.run([sys.executable, "-c", code], capture_output=True, check=True,
-                             env={"PYTHONHASHSEED": seed, "PATH": "/usr/bin:/bin"}).stdout
+        out = subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            check=True,
+            env={"PYTHONHASHSEED": seed, "PATH": "/usr/bin:/bin"},
+        ).stdout
         assert len(out) > 1_000_000
         digests.add(hashlib.sha256(out).hexdigest())
     assert len(digests) == 1

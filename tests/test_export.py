@@ -58,8 +58,12 @@ def test_byte_identical_across_hash_seeds():
     code = "import sys; from kg.cli import main; main(['export', '--format', 'ttl'])"
     digests = set()
     for seed in ("0", "1", "4242"):
-        out = subprocess.run([sys.executable, "-c", code], capture_output=True, env={"PYTHONHASHSEED": seed, "PATH": "/usr/bin:/bin"},
-                             check=True).stdout
+        out = subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            env={"PYTHONHASHSEED": seed, "PATH": "/usr/bin:/bin"},
+            check=True,
+        ).stdout
         digests.add(hashlib.sha256(out).hexdigest())
     assert len(digests) == 1
 
@@ -89,8 +93,23 @@ def test_void_counts_and_checksums(tmp_path):
            SELECT ?title ?sum WHERE { ?d dcat:distribution ?x . ?x dct:title ?title ; spdx:checksum ?sum }"""
     sums = {str(t): str(s) for t, s in void.query(q)}
     assert sums["kg.ttl"] == hashlib.sha256((tmp_path / "kg.ttl").read_bytes()).hexdigest()
-    assert set(sums) == {"kg.ttl", "kg.nt", "kg.nq", "kg.trig", "kg.jsonld", "merges.tsv", "ontology/0.1.0/fupin.ttl", "ontology/0.1.0/lexicon.ttl",
-                         "ontology/0.1.0/gazetteer.ttl", "ontology/0.1.0/repairs.ttl", "validation-report.ttl", "network.graphml",
-                         "responsibility.dot"}
-    (triples,) = void.query("PREFIX void: <http://rdfs.org/ns/void#> SELECT ?n WHERE { <https://w3id.org/fupin-kg/dataset> void:triples ?n }")
+    assert set(sums) == {
+        "kg.ttl",
+        "kg.nt",
+        "kg.nq",
+        "kg.trig",
+        "kg.jsonld",
+        "merges.tsv",
+        "ontology/0.1.0/fupin.ttl",
+        "ontology/0.1.0/lexicon.ttl",
+        "ontology/0.1.0/gazetteer.ttl",
+        "ontology/0.1.0/repairs.ttl",
+        "validation-report.ttl",
+        "network.graphml",
+        "responsibility.dot",
+    }
+    (triples,) = void.query(
+        "PREFIX void: <http://rdfs.org/ns/void#> "
+        "SELECT ?n WHERE { <https://w3id.org/fupin-kg/dataset> void:triples ?n }"
+    )
     assert int(triples[0]) == result.triples == len(rdflib.Graph().parse(tmp_path / "kg.ttl"))

@@ -9,9 +9,9 @@ import pytest
 from click.testing import CliRunner
 
 from kg.cli import main
-from kg.namespaces import FP, ID, LEX, ORG, PROV, RDF, curie
 from kg.formats import NetworkFormat
 from kg.graph.network import network, responsibility_view, serialize_network, view_directions
+from kg.namespaces import FP, ID, LEX, ORG, PROV, RDF, curie
 
 VILLAGES = ID + "article/000_bdc2813b06239aaa/set/pin-kun-cun"
 FIRST_SECRETARY = LEX + "role-first-secretary"
@@ -32,17 +32,31 @@ def view(seed_quads):
 
 def test_view_is_declared_in_the_ontology():
     assert view_directions() == {
-        **{FP + p: "up" for p in ("withinDivision", "subordinateTo", "followsRequirementsOf", "ledBy", "coordinatedBy",
-                                  "dispatchedBy")},
-        ORG + "subOrganizationOf": "up", ORG + "postIn": "up",
-        FP + "assignedTo": "down", FP + "pairedWith": "down", ORG + "hasMember": "down",
+        **{
+            FP + p: "up"
+            for p in (
+                "withinDivision",
+                "subordinateTo",
+                "followsRequirementsOf",
+                "ledBy",
+                "coordinatedBy",
+                "dispatchedBy",
+            )
+        },
+        ORG + "subOrganizationOf": "up",
+        ORG + "postIn": "up",
+        FP + "assignedTo": "down",
+        FP + "pairedWith": "down",
+        ORG + "hasMember": "down",
         **{FP + p: "attached" for p in ("decomposedTo", "sentTo", "payer", "recipient", "issuer", "affectedRole")},
         PROV + "wasAssociatedWith": "attached",
     }
 
 
 def test_every_triple_is_an_edge_an_attribute_a_type_or_a_folded_statement(seed_quads, full):
-    statements = {q.subject.value for q in seed_quads if q.predicate.value == RDF + "type" and q.object.value == FP + "Statement"}
+    statements = {
+        q.subject.value for q in seed_quads if q.predicate.value == RDF + "type" and q.object.value == FP + "Statement"
+    }
     assert len(statements) == 63
     stated = {(d["predicate"], u, v) for u, v, d in full.edges(data=True) if "basis" in d}
     assert len(stated) == 63
@@ -56,8 +70,11 @@ def test_every_triple_is_an_edge_an_attribute_a_type_or_a_folded_statement(seed_
             assert curie(o.value) in attrs["type"].split(), q
         elif isinstance(o, ox.Literal):
             values = [v for k, v in attrs.items() if k.startswith("label") or k.split("@")[0] == curie(p)]
-            assert o.value in [str(v).lower() if isinstance(v, bool) else str(v) for v in values] or \
-                any(o.value in str(v).split("\n") for v in values) or float(o.value) in values, q
+            assert (
+                o.value in [str(v).lower() if isinstance(v, bool) else str(v) for v in values]
+                or any(o.value in str(v).split("\n") for v in values)
+                or float(o.value) in values
+            ), q
         else:
             assert full.has_edge(s, o.value, curie(p)), q
 
@@ -70,10 +87,19 @@ def test_counts_of_the_full_network(full):
 def test_nodes_carry_type_labels_count_and_span(view):
     villages = view.nodes[VILLAGES]
     assert villages["type"] == "fp:EntitySet"
-    assert (villages["label@zh-Hant"], villages["label@zh-Hans"], villages["label@en"]) == ("貧困村", "贫困村", "poor villages")
+    assert (villages["label@zh-Hant"], villages["label@zh-Hans"], villages["label@en"]) == (
+        "貧困村",
+        "贫困村",
+        "poor villages",
+    )
     assert villages["fp:count"] == 25
     role = view.nodes[FIRST_SECRETARY]  # labels and type from the lexicon, which the data only refers to
-    assert (role["type"], role["label"], role["label@zh-Hans"], role["label@en"]) == ("org:Role skos:Concept", "第一書記", "第一书记", "first secretary")
+    assert (role["type"], role["label"], role["label@zh-Hans"], role["label@en"]) == (
+        "org:Role skos:Concept",
+        "第一書記",
+        "第一书记",
+        "first secretary",
+    )
 
 
 def test_edges_carry_predicate_basis_and_the_span_that_states_them(view, seed_article):
@@ -87,7 +113,7 @@ def test_edges_carry_predicate_basis_and_the_span_that_states_them(view, seed_ar
     assert "begin" not in background
     for _, _, d in view.edges(data=True):
         if "begin" in d:
-            assert seed_article.text[d["begin"]:d["end"]] == d["text"]
+            assert seed_article.text[d["begin"] : d["end"]] == d["text"]
 
 
 def test_view_is_the_full_networks_view_edges(full, view):

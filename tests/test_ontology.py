@@ -53,7 +53,9 @@ def test_every_term_used_is_declared(seed_quads):
 
 def test_lexicon_concepts_labelled_in_three_languages():
     quads = list(ox.parse(path=str(ontology_path("lexicon.ttl")), format=ox.RdfFormat.TURTLE))
-    concepts = {q.subject.value for q in quads if q.predicate.value == RDF + "type" and q.object.value == SKOS + "Concept"}
+    concepts = {
+        q.subject.value for q in quads if q.predicate.value == RDF + "type" and q.object.value == SKOS + "Concept"
+    }
     assert len(concepts) > 150
     for c in concepts:
         langs = {q.object.language for q in quads if q.subject.value == c and q.predicate.value == SKOS + "prefLabel"}

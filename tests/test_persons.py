@@ -4,12 +4,12 @@ from pathlib import Path
 
 import pytest
 
+from kg.corpus import build_article
+from kg.extract import extract
 from kg.ingest import read_article
 from kg.lexicon import load_lexicon
-from kg.extract import extract
-from kg.corpus import build_article
-from kg.store.query import open_store, run_query
 from kg.namespaces import PREFIXES
+from kg.store.query import open_store, run_query
 
 FIXTURES = Path(__file__).parent / "fixtures"
 DEV01 = Path(__file__).resolve().parents[1] / "eval" / "articles" / "dev01_qingya_first_secretaries.txt"
@@ -20,8 +20,10 @@ PREFIX = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
 def appointments(path):
     article = read_article(path, lexicon=load_lexicon())
     ex = extract(article, load_lexicon())
-    return ex, {x.person: (x.role, x.post_at, x.post_at_basis, x.dispatched_by, x.dispatch_basis, x.home_unit)
-                for x in ex.appointments}
+    return ex, {
+        x.person: (x.role, x.post_at, x.post_at_basis, x.dispatched_by, x.dispatch_basis, x.home_unit)
+        for x in ex.appointments
+    }
 
 
 def test_first_secretaries_of_dev01():
@@ -59,7 +61,10 @@ def dev01_store():
 
 
 def test_person_post_home_unit_and_dispatcher_in_the_graph(dev01_store):
-    rows = run_query(dev01_store, PREFIX + """
+    rows = run_query(
+        dev01_store,
+        PREFIX
+        + """
         SELECT ?en ?village ?town ?county ?home ?sender ?basis WHERE {
           ?p a schema:Person ; rdfs:label "罗文斌"@zh-Hans, ?en FILTER(LANG(?en) = "en")
           ?a a fp:Appointment ; org:member ?p ; org:role lex:role-first-secretary ; fp:postAt ?v ; fp:dispatchedBy ?s .
@@ -71,13 +76,28 @@ def test_person_post_home_unit_and_dispatcher_in_the_graph(dev01_store):
           ?s rdfs:label ?sender FILTER(LANGMATCHES(LANG(?sender), "zh-Hans"))
           ?st rdf:subject ?p ; rdf:predicate fp:dispatchedBy ; rdf:object ?s ; fp:basis ?b .
           BIND(STRAFTER(STR(?b), "#") AS ?basis)
-        }""")
-    assert rows == [{"en": "Luo Wenbin", "village": "鹰嘴岩村", "town": "石笋镇", "county": "青崖县",
-                     "home": "青崖县交通运输局", "sender": "青崖县交通运输局", "basis": "Implicit"}]
+        }""",
+    )
+    assert rows == [
+        {
+            "en": "Luo Wenbin",
+            "village": "鹰嘴岩村",
+            "town": "石笋镇",
+            "county": "青崖县",
+            "home": "青崖县交通运输局",
+            "sender": "青崖县交通运输局",
+            "basis": "Implicit",
+        }
+    ]
 
 
 def test_a_post_in_a_named_body_is_held_by_the_person(dev01_store):
-    rows = run_query(dev01_store, PREFIX + """
+    rows = run_query(
+        dev01_store,
+        PREFIX
+        + """
         SELECT ?post ?body WHERE { ?p rdfs:label "周立群"@zh-Hans ; org:holds ?x . ?x org:heldBy ?p ; org:postIn ?b .
-          ?x rdfs:label ?post FILTER(LANGMATCHES(LANG(?post), "zh-Hans")) ?b rdfs:label ?body FILTER(LANGMATCHES(LANG(?body), "zh-Hans")) }""")
+          ?x rdfs:label ?post FILTER(LANGMATCHES(LANG(?post), "zh-Hans"))
+          ?b rdfs:label ?body FILTER(LANGMATCHES(LANG(?body), "zh-Hans")) }""",
+    )
     assert rows == [{"post": "县委书记", "body": "青崖县委"}]

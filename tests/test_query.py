@@ -46,8 +46,11 @@ def test_shipped_query_by_name_in_csv():
     assert result.exit_code == 0, result.output
     rows = list(csv.DictReader(io.StringIO(result.output)))
     assert [(r["item"], r["amount"], r["payer"]) for r in rows][:4] == [
-        ("辦公經費", "5000", "華鎣市財政"), ("生活等綜合補助經費", "1200", "華鎣市財政"),
-        ("工作經費", "5000", "華鎣市財政"), ("安家費", "2000", "選派單位")]
+        ("辦公經費", "5000", "華鎣市財政"),
+        ("生活等綜合補助經費", "1200", "華鎣市財政"),
+        ("工作經費", "5000", "華鎣市財政"),
+        ("安家費", "2000", "選派單位"),
+    ]
 
 
 @pytest.mark.parametrize("fmt", ["tsv", "json", "xml"])
@@ -68,7 +71,9 @@ def test_ask_answers_true_or_false():
 
 
 def test_construct_is_a_graph(seed_quads):
-    result = kg("query", f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{ARTICLE_GRAPH}> {{ ?s ?p ?o }} }}", "--format", "nt")
+    result = kg(
+        "query", f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{ARTICLE_GRAPH}> {{ ?s ?p ?o }} }}", "--format", "nt"
+    )
     assert result.exit_code == 0, result.output
     expected = rdflib.Graph().parse(data=kg("export", "--format", "nt").output, format="nt")
     assert isomorphic(rdflib.Graph().parse(data=result.output, format="nt"), expected)
@@ -78,8 +83,11 @@ def test_describe_in_turtle():
     result = kg("query", "DESCRIBE <https://w3id.org/fupin-kg/id/place/hua-ying-shi>")
     assert result.exit_code == 0, result.output
     graph = rdflib.Graph().parse(data=result.output, format="turtle")
-    assert (rdflib.URIRef("https://w3id.org/fupin-kg/id/place/hua-ying-shi"), rdflib.RDFS.label,
-            rdflib.Literal("華鎣市", lang="zh-hant")) in graph
+    assert (
+        rdflib.URIRef("https://w3id.org/fupin-kg/id/place/hua-ying-shi"),
+        rdflib.RDFS.label,
+        rdflib.Literal("華鎣市", lang="zh-hant"),
+    ) in graph
 
 
 def test_query_over_data_files(tmp_path):
@@ -96,10 +104,13 @@ def test_query_from_file_and_stdin(tmp_path):
     assert kg("query", "-", "-f", "csv", input=path.read_text()).output.splitlines() == ["v", "8540"]
 
 
-@pytest.mark.parametrize("query, where, words", [
-    ("SELEC ?s WHERE { ?s ?p ?o }", "query:1:10", "SPARQL syntax error: expected CONSTRUCT"),
-    ("SELECT ?s WHERE {\n  ?s ?p 8540\n  FILTER( }", "query:3:12", "SPARQL syntax error: expected one of ABS"),
-])
+@pytest.mark.parametrize(
+    "query, where, words",
+    [
+        ("SELEC ?s WHERE { ?s ?p ?o }", "query:1:10", "SPARQL syntax error: expected CONSTRUCT"),
+        ("SELECT ?s WHERE {\n  ?s ?p 8540\n  FILTER( }", "query:3:12", "SPARQL syntax error: expected one of ABS"),
+    ],
+)
 def test_syntax_error_is_one_line_with_position(query, where, words):
     result = kg("query", query)
     assert result.exit_code == 1
@@ -111,7 +122,9 @@ def test_errors_name_the_problem(tmp_path):
     assert kg("query", str(tmp_path / "missing.rq")).output == f"Error: {tmp_path / 'missing.rq'}: no such query file\n"
     result = kg("query", "CONSTRUCT WHERE { ?s ?p 8540 }", "--format", "csv")
     assert result.exit_code == 1
-    assert result.output.startswith("Error: --format csv holds SELECT and ASK results; a CONSTRUCT or DESCRIBE answers with a graph")
+    assert result.output.startswith(
+        "Error: --format csv holds SELECT and ASK results; a CONSTRUCT or DESCRIBE answers with a graph"
+    )
     result = kg("query", "ASK {}", "--store", str(tmp_path), "--endpoint", "http://localhost:1/query")
     assert result.exit_code == 2 and "give at most one of --data, --store and --endpoint" in result.output
 
@@ -124,8 +137,10 @@ def test_query_text_resolution(tmp_path):
 
 def test_render_tables_align_wide_characters():
     store = open_store([], vocabulary=("gazetteer.ttl",))
-    result = LocalTarget(store).run("SELECT ?l WHERE { <https://w3id.org/fupin-kg/id/place/hua-ying-shi> "
-                                    "<http://www.w3.org/2000/01/rdf-schema#label> ?l } ORDER BY ?l")
+    result = LocalTarget(store).run(
+        "SELECT ?l WHERE { <https://w3id.org/fupin-kg/id/place/hua-ying-shi> "
+        "<http://www.w3.org/2000/01/rdf-schema#label> ?l } ORDER BY ?l"
+    )
     lines = render(result).decode().splitlines()
     assert lines == ["l", "-------", "Huaying", "华蓥市", "華鎣市", "(3 rows)"]
 

@@ -1,17 +1,16 @@
 """Damaged pages either build a graph that conforms or fail with a KgError naming the file: never another
 exception, never a graph that breaks the shapes."""
 
+import html
 import random
+from pathlib import Path
 
 import pytest
 
-import html
-from pathlib import Path
-
+from kg.corpus import build_article
 from kg.errors import KgError
 from kg.extract import extract
 from kg.lexicon import load_lexicon
-from kg.corpus import build_article
 from kg.validate import validate
 
 DEV_ARTICLES = Path(__file__).resolve().parents[1] / "eval" / "articles"
@@ -32,7 +31,9 @@ def _mutations(text: str, rng: random.Random):
         chars = list(text)
         for _ in range(40):
             i = rng.randrange(len(chars))
-            chars[i] = rng.choice(["", "\n", "》", "《", "“", "元", "名", "0", "萬", "余", "以下", "至", "市", "委", " "])
+            chars[i] = rng.choice(
+                ["", "\n", "》", "《", "“", "元", "名", "0", "萬", "余", "以下", "至", "市", "委", " "]
+            )
         yield "".join(chars)
 
 
@@ -57,8 +58,11 @@ def test_damaged_pages(tmp_path, seed_article, name):
 
 def test_a_saved_web_page_builds_like_its_text(tmp_path, seed_article, seed_extraction):
     lines = [line for line in seed_article.text.split("\n") if line.strip()]
-    page = ("<!DOCTYPE html><html><head><title>CPC News</title><style>p {margin: 0}</style></head><body>"
-            + "".join(f"<p>{html.escape(line)}</p>" for line in lines) + "<script>track();</script></body></html>")
+    page = (
+        "<!DOCTYPE html><html><head><title>CPC News</title><style>p {margin: 0}</style></head><body>"
+        + "".join(f"<p>{html.escape(line)}</p>" for line in lines)
+        + "<script>track();</script></body></html>"
+    )
     path = tmp_path / "page.html"
     path.write_text(page, encoding="utf-8")
     article, graph = (built := build_article(path)).article, built.quads()
@@ -82,7 +86,8 @@ def test_a_document_stated_twice_is_two_statements(tmp_path):
 
 def test_page_without_date_line_builds(tmp_path, seed_article):
     path = tmp_path / "nodate.txt"
-    path.write_text("\n".join(l for l in seed_article.text.split("\n") if "2016年12月13日" not in l), encoding="utf-8")
+    lines = [line for line in seed_article.text.split("\n") if "2016年12月13日" not in line]
+    path.write_text("\n".join(lines), encoding="utf-8")
     article, ds = (built := build_article(path)).article, built.quads()
     assert "published" not in article.meta
     assert article.clean_at(article.meta["title"]) == "“四張藍圖”全力助推脫貧攻堅"

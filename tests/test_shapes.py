@@ -17,8 +17,8 @@ import pytest
 import rdflib
 from rdflib.namespace import RDF, SH
 
-from kg.validate import KGSH, SHAPES_FILES, load_shapes, validate, vocabulary_context
 from kg.resources import shapes_dir
+from kg.validate import KGSH, SHAPES_FILES, load_shapes, validate, vocabulary_context
 
 CASES = sorted((Path(__file__).parent / "shapes").glob("*.test.ttl"))
 DASH = rdflib.Namespace("http://datashapes.org/dash#")
@@ -31,7 +31,9 @@ def _split(path: Path):
     case = g.value(predicate=RDF.type, object=DASH.GraphValidationTestCase)
     report = g.value(case, DASH.expectedResult)
     expected = set()
-    drop = {(case, p, o) for p, o in g.predicate_objects(case)} | {(report, p, o) for p, o in g.predicate_objects(report)}
+    drop = {(case, p, o) for p, o in g.predicate_objects(case)} | {
+        (report, p, o) for p, o in g.predicate_objects(report)
+    }
     for r in g.objects(report, SH.result):
         drop |= {(r, p, o) for p, o in g.predicate_objects(r)}
         expected.add(_key(g, r))
@@ -46,8 +48,14 @@ def _split(path: Path):
 def _key(g, r):
     value = g.value(r, SH.value)
     path = g.value(r, SH.resultPath)  # a complex path is a blank node, which differs between reports
-    return (str(g.value(r, SH.focusNode)), str(path) if isinstance(path, rdflib.URIRef) else "", str(g.value(r, SH.resultSeverity)),
-            str(g.value(r, SH.sourceShape)), str(g.value(r, SH.sourceConstraintComponent)), value)
+    return (
+        str(g.value(r, SH.focusNode)),
+        str(path) if isinstance(path, rdflib.URIRef) else "",
+        str(g.value(r, SH.resultSeverity)),
+        str(g.value(r, SH.sourceShape)),
+        str(g.value(r, SH.sourceConstraintComponent)),
+        value,
+    )
 
 
 def _in_families(shape: str, families) -> bool:
@@ -56,7 +64,7 @@ def _in_families(shape: str, families) -> bool:
 
 def _matches(actual: set, expected: set) -> bool:
     """Same results; an expected result without sh:value matches any value."""
-    strip = lambda keys: {k[:5] for k in keys}  # noqa: E731
+    strip = lambda keys: {k[:5] for k in keys}
     if strip(actual) != strip(expected):
         return False
     return all(k in actual for k in expected if k[5] is not None)
@@ -75,14 +83,24 @@ def _pyshacl_results(data):
 def test_shape_case(path):
     data, expected, families = _split(path)
     report = _pyshacl_results(data)
-    actual = {_key(report, r) for r in report.objects(None, SH.result) if _in_families(str(report.value(r, SH.sourceShape)), families)}
-    assert _matches(actual, expected), f"{path.name}\nexpected: {sorted(map(str, expected))}\nactual:   {sorted(map(str, actual))}"
+    actual = {
+        _key(report, r)
+        for r in report.objects(None, SH.result)
+        if _in_families(str(report.value(r, SH.sourceShape)), families)
+    }
+    assert _matches(actual, expected), (
+        f"{path.name}\nexpected: {sorted(map(str, expected))}\nactual:   {sorted(map(str, actual))}"
+    )
 
 
 def test_every_shape_has_a_case():
     shapes = load_shapes()
-    tops = {str(s) for s in shapes.subjects(RDF.type, SH.NodeShape) if (s, SH.severity, None) in shapes
-            and any(True for p in (SH.targetClass, SH.targetNode, SH.targetSubjectsOf) for _ in shapes.objects(s, p))}
+    tops = {
+        str(s)
+        for s in shapes.subjects(RDF.type, SH.NodeShape)
+        if (s, SH.severity, None) in shapes
+        and any(True for p in (SH.targetClass, SH.targetNode, SH.targetSubjectsOf) for _ in shapes.objects(s, p))
+    }
     covered = set()
     for path in CASES:
         covered |= _split(path)[2]
@@ -97,8 +115,11 @@ def test_published_graph_conforms(seed_quads):
     assert report.counts["Violation"] == 0
     # what the seed leaves unsaid: the 8,540 poor people have no class or English name; two benefits state no amount
     assert sorted((r.severity, r.shape.removeprefix(KGSH), r.label) for r in report.results) == [
-        ("Info", "FundingAmount_amount", None), ("Info", "FundingAmount_amount", None),
-        ("Warning", "EntitySet_Members_memberClass", "貧困對象"), ("Warning", "TranslatedEntity_labelEn", "貧困對象")]
+        ("Info", "FundingAmount_amount", None),
+        ("Info", "FundingAmount_amount", None),
+        ("Warning", "EntitySet_Members_memberClass", "貧困對象"),
+        ("Warning", "TranslatedEntity_labelEn", "貧困對象"),
+    ]
 
 
 def test_five_ones_hold_in_the_seed(seed_quads):
@@ -122,8 +143,11 @@ def test_shapes_use_only_shacl_terms():
 def test_misspelt_term_passes_meta_shacl_but_not_the_vocabulary_check():
     import pyshacl
 
-    typo = rdflib.Graph().parse(data="""@prefix sh: <http://www.w3.org/ns/shacl#> .
-        <urn:s> a sh:NodeShape ; sh:targetClass <urn:C> ; sh:property [ sh:path <urn:p> ; sh:minlength 2 ] .""", format="turtle")
+    typo = rdflib.Graph().parse(
+        data="""@prefix sh: <http://www.w3.org/ns/shacl#> .
+        <urn:s> a sh:NodeShape ; sh:targetClass <urn:C> ; sh:property [ sh:path <urn:p> ; sh:minlength 2 ] .""",
+        format="turtle",
+    )
     conforms, _, _ = pyshacl.validate(rdflib.Graph(), shacl_graph=typo, meta_shacl=True, inference=None)
     assert conforms
     assert _unknown_shacl_terms(typo) == {str(SH) + "minlength"}
@@ -135,7 +159,9 @@ def test_shapes_pass_meta_shacl():
     import pyshacl
 
     shacl_shacl = Path(pyshacl.__file__).parent / "assets" / "shacl-shacl.ttl"
-    conforms, _, text = pyshacl.validate(load_shapes(), shacl_graph=str(shacl_shacl), inference=None, max_validation_depth=64)
+    conforms, _, text = pyshacl.validate(
+        load_shapes(), shacl_graph=str(shacl_shacl), inference=None, max_validation_depth=64
+    )
     assert conforms, text
 
 
@@ -151,14 +177,19 @@ def test_shapes_files_are_split_by_severity():
             if (s, SH.sparql, None) in g or (s, SH.path, None) in g or (s, SH.property, None) not in g:
                 langs = {m.language.lower() for m in g.objects(s, SH.message)}
                 assert {"en", "zh-hans"} <= langs, f"{s} lacks a message in en and zh-Hans"
-    assert severities == {"core.ttl": {"Violation"}, "vocabularies.ttl": {"Violation"},
-                          "recommended.ttl": {"Warning"}, "info.ttl": {"Info"}}
+    assert severities == {
+        "core.ttl": {"Violation"},
+        "vocabularies.ttl": {"Violation"},
+        "recommended.ttl": {"Warning"},
+        "info.ttl": {"Info"},
+    }
 
 
 def test_jena_agrees_on_every_case(tmp_path):
     """Apache Jena's SHACL gives the same results as pySHACL on every case (one JVM run over all cases)."""
-    assert shutil.which("java") and Path("/usr/share/java/jena-shacl.jar").exists(), \
+    assert shutil.which("java") and Path("/usr/share/java/jena-shacl.jar").exists(), (
         "Apache Jena is needed: apt-get install libapache-jena-java (scripts/test.sh does it)"
+    )
     union, cases = rdflib.Graph(), {}
     for path in CASES:
         data, expected, families = _split(path)
@@ -167,8 +198,20 @@ def test_jena_agrees_on_every_case(tmp_path):
     union.parse(data=ox.serialize(vocabulary_context(), format=ox.RdfFormat.N_TRIPLES), format="nt")
     (tmp_path / "data.nt").write_bytes(union.serialize(format="nt", encoding="utf-8"))
     load_shapes().serialize(tmp_path / "shapes.ttl", format="turtle")
-    out = subprocess.run([str(ROOT / "scripts" / "jena.sh"), "shacl.shacl", "validate", "--shapes", str(tmp_path / "shapes.ttl"),
-                          "--data", str(tmp_path / "data.nt")], capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        [
+            str(ROOT / "scripts" / "jena.sh"),
+            "shacl.shacl",
+            "validate",
+            "--shapes",
+            str(tmp_path / "shapes.ttl"),
+            "--data",
+            str(tmp_path / "data.nt"),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     jena = rdflib.Graph().parse(data=out, format="turtle")
     py = _pyshacl_results(union)
     disagree = []
@@ -176,19 +219,25 @@ def test_jena_agrees_on_every_case(tmp_path):
         nodes = {str(n) for n in data.all_nodes()} | {KGSH + "ResponsibilityNetwork"}
 
         def mine(report):
-            return {_key(report, r)[:5] for r in report.objects(None, SH.result)
-                    if _in_families(str(report.value(r, SH.sourceShape)), families) and str(report.value(r, SH.focusNode)) in nodes}
+            return {
+                _key(report, r)[:5]
+                for r in report.objects(None, SH.result)
+                if _in_families(str(report.value(r, SH.sourceShape)), families)
+                and str(report.value(r, SH.focusNode)) in nodes
+            }
+
         if mine(jena) != mine(py):
             disagree.append((name, sorted(mine(jena) ^ mine(py))))
     assert not disagree
-
 
 
 def test_every_instantiated_class_has_a_node_shape(seed_quads):
     """Every typed node of the seed and dev graphs is the focus of a node shape through one of its classes."""
     from kg.corpus import read_inputs
 
-    quads = list(seed_quads) + read_inputs(sorted((Path(__file__).resolve().parents[1] / "eval" / "articles").glob("dev0*.txt")))
+    quads = list(seed_quads) + read_inputs(
+        sorted((Path(__file__).resolve().parents[1] / "eval" / "articles").glob("dev0*.txt"))
+    )
     parents: dict = {}
     for t in vocabulary_context():
         if t.predicate.value == str(rdflib.RDFS.subClassOf):

@@ -46,9 +46,11 @@ def test_labels_stripped(tmp_path, seed_nt):
     assert result.exit_code == 1
     assert result.output.startswith("Does not conform: ")
     assert "\nViolation: <https://w3id.org/fupin-kg/id/org/hua-ying-shi-wei>\n" in result.output
-    assert ("  shape kgsh:Entity_labels · path rdfs:label\n"
-            "  An entity MUST have one rdfs:label in zh-Hant, one in zh-Hans and at most one in en, and no other\n"
-            "  text [702, 704): 市委\n") in result.output
+    assert (
+        "  shape kgsh:Entity_labels · path rdfs:label\n"
+        "  An entity MUST have one rdfs:label in zh-Hant, one in zh-Hans and at most one in en, and no other\n"
+        "  text [702, 704): 市委\n"
+    ) in result.output
 
 
 def test_numbers_as_plain_strings(tmp_path, seed_nt):
@@ -70,18 +72,25 @@ def test_provenance_removed(tmp_path, seed_nt):
     # 158 facts and statements without evidence; 155 of them are the article's (fp:inArticle) and cite none of its text
     assert report["counts"] == {"Violation": 313, "Warning": 2, "Info": 2}
     shapes = [r["shape"].rsplit("#")[-1] for r in report["results"] if r["severity"] == "Violation"]
-    assert (shapes.count("Fact_evidence") + shapes.count("Statement_evidence"), shapes.count("Citation_Shape")) == (158, 155)
+    assert (shapes.count("Fact_evidence") + shapes.count("Statement_evidence"), shapes.count("Citation_Shape")) == (
+        158,
+        155,
+    )
 
 
 def test_one_negative_figure(tmp_path, seed_nt):
     text = seed_nt.replace('ontology#value> "8540"^^', 'ontology#value> "-8540"^^', 1)
     result = _run(tmp_path, "negative.nt", text)
     assert result.exit_code == 1
-    assert result.output.splitlines()[0] == "Does not conform: 1 violations, 2 warnings, 2 info (3755 triples in 1 graphs)"
-    assert ("\nViolation: 8540名 <https://w3id.org/fupin-kg/id/article/000_bdc2813b06239aaa/figure/895-900>\n"
-            "  shape kgsh:Figure_value · path fp:value · value -8540\n"
-            "  fp:value MUST be one non-negative number (xsd:integer or xsd:decimal)\n"
-            "  text [895, 900): 8540名\n") in result.output
+    assert (
+        result.output.splitlines()[0] == "Does not conform: 1 violations, 2 warnings, 2 info (3755 triples in 1 graphs)"
+    )
+    assert (
+        "\nViolation: 8540名 <https://w3id.org/fupin-kg/id/article/000_bdc2813b06239aaa/figure/895-900>\n"
+        "  shape kgsh:Figure_value · path fp:value · value -8540\n"
+        "  fp:value MUST be one non-negative number (xsd:integer or xsd:decimal)\n"
+        "  text [895, 900): 8540名\n"
+    ) in result.output
 
 
 def test_wrong_anchor_is_found(tmp_path, seed_nt):
@@ -90,8 +99,10 @@ def test_wrong_anchor_is_found(tmp_path, seed_nt):
     assert result.exit_code == 1
     (r,) = [r for r in json.loads(result.output)["results"] if r["severity"] == "Violation"]
     assert r["shape"].endswith("#Context_Shape") and r["span"] == [895, 900, "8541名"]
-    assert r["messages"]["en"] == ("A span MUST have one xsd:integer nif:beginIndex and nif:endIndex, 0 ≤ begin < end ≤ the text's "
-                                   "length, and one nif:anchorOf equal to the text at [895, 900)")
+    assert r["messages"]["en"] == (
+        "A span MUST have one xsd:integer nif:beginIndex and nif:endIndex, 0 ≤ begin < end ≤ the text's "
+        "length, and one nif:anchorOf equal to the text at [895, 900)"
+    )
 
 
 def test_cycle_across_articles_is_found(seed_quads):
@@ -145,7 +156,9 @@ def test_build_refuses_a_graph_with_violations(tmp_path, monkeypatch, seed_path)
         bad = []
         for q in built.quads():
             if q.predicate == value and q.object.value == "8540":
-                q = ox.Quad(q.subject, q.predicate, ox.Literal("-8540", datatype=ox.NamedNode(XSD + "integer")), q.graph_name)
+                q = ox.Quad(
+                    q.subject, q.predicate, ox.Literal("-8540", datatype=ox.NamedNode(XSD + "integer")), q.graph_name
+                )
             bad.append(q)
         return kg.corpus.build.ArticleGraph(built.article, ox.serialize(bad, format=ox.RdfFormat.N_QUADS))
 
@@ -153,8 +166,11 @@ def test_build_refuses_a_graph_with_violations(tmp_path, monkeypatch, seed_path)
     out = tmp_path / "out"
     result = CliRunner().invoke(main, ["build", "--out", str(out)])
     assert result.exit_code == 1
-    assert result.output == ("Error: the graph does not conform to the shapes: 1 violations, e.g. 8540名: "
-                             "fp:value MUST be one non-negative number (xsd:integer or xsd:decimal) (run `kg validate` for the full report)\n")
+    assert result.output == (
+        "Error: the graph does not conform to the shapes: 1 violations, e.g. 8540名: "
+        "fp:value MUST be one non-negative number (xsd:integer or xsd:decimal) "
+        "(run `kg validate` for the full report)\n"
+    )
     assert not out.exists()
 
 
@@ -164,7 +180,9 @@ def test_build_publishes_the_report(tmp_path):
     assert "conforms to the shapes: 0 violations, 2 warnings, 2 info" in result.output
     g = rdflib.Graph().parse(tmp_path / "validation-report.ttl")
     assert len(g) > 0
-    assert (tmp_path / "validation-report.ttl").read_bytes() == CliRunner().invoke(main, ["validate", "--format", "ttl"]).stdout_bytes
+    assert (tmp_path / "validation-report.ttl").read_bytes() == CliRunner().invoke(
+        main, ["validate", "--format", "ttl"]
+    ).stdout_bytes
 
 
 def test_dev_articles_conform_together():
@@ -180,4 +198,7 @@ def test_dev_articles_conform_together():
     assert (report.graphs, report.conforms, report.counts["Violation"]) == (6, True, 0)
     # the warnings are real gaps: bodies of the dev articles the lexicon cannot name in English
     assert {r.shape.rsplit("#")[-1] for r in report.results if r.severity == "Warning"} == {
-        "TranslatedEntity_labelEn", "EntitySet_Members_memberClass", "FundingStandard_recipient"}
+        "TranslatedEntity_labelEn",
+        "EntitySet_Members_memberClass",
+        "FundingStandard_recipient",
+    }

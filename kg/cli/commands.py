@@ -10,24 +10,45 @@ from pathlib import Path
 
 import click
 
-from kg.cli.options import (CONTEXT, articles_or_bundled, emit, encoding_option, format_option, inputs_argument,
-                            jobs_option, lang_option, progress_bar, progress_line, report_failures, resolve_store,
-                            store_option)
+from kg.cli.options import (
+    CONTEXT,
+    articles_or_bundled,
+    emit,
+    encoding_option,
+    format_option,
+    inputs_argument,
+    jobs_option,
+    lang_option,
+    progress_bar,
+    progress_line,
+    report_failures,
+    resolve_store,
+    store_option,
+)
 from kg.errors import KgError
-from kg.formats import (DrawingFormat, NetworkFormat, NetworkView, RdfFormat, ReportFormat, ResultFormat,
-                        SummaryFormat)
+from kg.formats import DrawingFormat, NetworkFormat, NetworkView, RdfFormat, ReportFormat, ResultFormat, SummaryFormat
 
 __all__ = ["build", "chain", "eval_", "export", "load", "query", "validate"]
 
 
 @click.command(context_settings=CONTEXT)
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--out", "out_dir", default="out", show_default=True, type=click.Path(file_okay=False, path_type=Path),
-              help="Directory to publish the dataset into.")
+@click.option(
+    "--out",
+    "out_dir",
+    default="out",
+    show_default=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Directory to publish the dataset into.",
+)
 @jobs_option("Processes to build articles in (default: CPU count).")
-@click.option("--cache", "cache_dir", type=click.Path(file_okay=False, path_type=Path),
-              help="Where built articles are kept, so unchanged ones are not extracted again "
-                   "(default: $KG_CACHE, else fupin-kg/articles in the user cache directory).")
+@click.option(
+    "--cache",
+    "cache_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Where built articles are kept, so unchanged ones are not extracted again "
+    "(default: $KG_CACHE, else fupin-kg/articles in the user cache directory).",
+)
 @click.option("--no-cache", is_flag=True, help="Build every article afresh and keep nothing.")
 @encoding_option
 def build(paths, out_dir, jobs, cache_dir, no_cache, encoding):
@@ -62,30 +83,43 @@ def build(paths, out_dir, jobs, cache_dir, no_cache, encoding):
     cache = None if no_cache else cache_dir or default_cache_dir()
     with progress_bar("building articles") as progress:
         try:
-            result = build_and_publish(articles_or_bundled(paths), out_dir, encoding=encoding, jobs=jobs,
-                                       cache_dir=cache, progress=progress)
+            result = build_and_publish(
+                articles_or_bundled(paths), out_dir, encoding=encoding, jobs=jobs, cache_dir=cache, progress=progress
+            )
         except NothingBuilt as e:
             report_failures(e.failures)
             sys.exit(1)
     click.echo(result.summary())
     if result.failures:
         report_failures(result.failures)
-        click.echo(f"Error: {len(result.failures)} of {len(result.failures) + len(result.articles)} files did not build "
-                   f"(listed above); the others were published", err=True)
+        click.echo(
+            f"Error: {len(result.failures)} of {len(result.failures) + len(result.articles)} files did not build "
+            f"(listed above); the others were published",
+            err=True,
+        )
         sys.exit(1)
 
 
 @click.command(context_settings=CONTEXT)
 @inputs_argument("articles")
 @encoding_option
-@format_option(RdfFormat, NetworkFormat, DrawingFormat,
-               help="An RDF serialisation; a network (GraphML, GEXF, node-link JSON); or a drawing of the "
-                    "responsibility network (Graphviz DOT, SVG, PNG).")
-@click.option("--view", type=click.Choice([v.value for v in NetworkView]),
-              help="Network formats: the whole graph (default) or only the responsibility view; drawings always "
-                   "draw the responsibility view.")
+@format_option(
+    RdfFormat,
+    NetworkFormat,
+    DrawingFormat,
+    help="An RDF serialisation; a network (GraphML, GEXF, node-link JSON); or a drawing of the "
+    "responsibility network (Graphviz DOT, SVG, PNG).",
+)
+@click.option(
+    "--view",
+    type=click.Choice([v.value for v in NetworkView]),
+    help="Network formats: the whole graph (default) or only the responsibility view; drawings always "
+    "draw the responsibility view.",
+)
 @lang_option("Label language of drawings.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to FILE (default: stdout).")
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to FILE (default: stdout)."
+)
 def export(articles, encoding, fmt, view, lang, output):
     """Print (or write) the graph of article files in an RDF, network or picture format.
 
@@ -111,11 +145,19 @@ def export(articles, encoding, fmt, view, lang, output):
 @click.argument("term")
 @inputs_argument()
 @encoding_option
-@click.option("--up/--down", "up", default=True, show_default=True,
-              help="Chains up to the top bodies, or down to villages and households.")
-@click.option("--attached", is_flag=True,
-              help="Also list what hangs on the nodes of the chains: responsibility lists, funding standards "
-                   "(with who pays), documents, personnel actions.")
+@click.option(
+    "--up/--down",
+    "up",
+    default=True,
+    show_default=True,
+    help="Chains up to the top bodies, or down to villages and households.",
+)
+@click.option(
+    "--attached",
+    is_flag=True,
+    help="Also list what hangs on the nodes of the chains: responsibility lists, funding standards "
+    "(with who pays), documents, personnel actions.",
+)
 @format_option(SummaryFormat)
 @lang_option("Label language.")
 @store_option("Read the graph from the embedded store that `kg load` filled, instead of INPUTS.")
@@ -160,17 +202,28 @@ def _graph(inputs, encoding, store):
 
 @click.command(context_settings=CONTEXT)
 @click.argument("query_arg", metavar="QUERY")
-@click.option("--data", "data_files", multiple=True, metavar="FILE",
-              type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
-              help="An RDF file (by extension) or an article to query, with the vocabulary beside it (repeatable; "
-                   "default: the bundled article).")
+@click.option(
+    "--data",
+    "data_files",
+    multiple=True,
+    metavar="FILE",
+    type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
+    help="An RDF file (by extension) or an article to query, with the vocabulary beside it (repeatable; "
+    "default: the bundled article).",
+)
 @store_option("Query the embedded store at DIR (put QUERY first when DIR is left out).")
-@click.option("--endpoint", metavar="URL",
-              help="Query a SPARQL 1.1 endpoint: …/query (Oxigraph), …/sparql (Virtuoso), …/DATASET/sparql (Fuseki), "
-                   "…/repositories/REPO (GraphDB).")
-@format_option(ResultFormat, help="table (labels beside IRIs), or a W3C SPARQL 1.1 results format: csv, tsv, json, "
-                                  "xml. A CONSTRUCT or DESCRIBE prints a graph: table and ttl give Turtle, nt "
-                                  "N-Triples, json JSON-LD, xml RDF/XML.")
+@click.option(
+    "--endpoint",
+    metavar="URL",
+    help="Query a SPARQL 1.1 endpoint: …/query (Oxigraph), …/sparql (Virtuoso), …/DATASET/sparql (Fuseki), "
+    "…/repositories/REPO (GraphDB).",
+)
+@format_option(
+    ResultFormat,
+    help="table (labels beside IRIs), or a W3C SPARQL 1.1 results format: csv, tsv, json, "
+    "xml. A CONSTRUCT or DESCRIBE prints a graph: table and ttl give Turtle, nt "
+    "N-Triples, json JSON-LD, xml RDF/XML.",
+)
 @lang_option("Language of the labels the table shows beside IRIs.")
 @encoding_option
 def query(query_arg, data_files, store_dir, endpoint, fmt, lang, encoding):
@@ -197,8 +250,13 @@ def query(query_arg, data_files, store_dir, endpoint, fmt, lang, encoding):
     if sum(x is not None for x in (data_files or None, store_dir, endpoint)) > 1:
         raise click.UsageError("give at most one of --data, --store and --endpoint")
     text, origin = query_text(query_arg)
-    with open_target(data=data_files, store_dir=resolve_store(store_dir), endpoint=endpoint, encoding=encoding,
-                     progress=progress_line) as target:
+    with open_target(
+        data=data_files,
+        store_dir=resolve_store(store_dir),
+        endpoint=endpoint,
+        encoding=encoding,
+        progress=progress_line,
+    ) as target:
         emit(answer(target, text, origin, fmt, lang))
 
 
@@ -220,17 +278,33 @@ def _graph_iri(ctx, param, value):
 @click.command(context_settings=CONTEXT)
 @inputs_argument()
 @store_option("Load into the embedded store at DIR (the default target).")
-@click.option("--endpoint", metavar="URL",
-              help="Load into a SPARQL 1.1 Graph Store Protocol endpoint: …/store (Oxigraph), "
-                   "…/sparql-graph-crud-auth (Virtuoso), …/DATASET/data (Fuseki), "
-                   "…/repositories/REPO/rdf-graphs/service (GraphDB).")
-@click.option("--graph", metavar="IRI", callback=_graph_iri,
-              help="Put every data triple into this one graph (default: each article in its own named graph).")
+@click.option(
+    "--endpoint",
+    metavar="URL",
+    help="Load into a SPARQL 1.1 Graph Store Protocol endpoint: …/store (Oxigraph), "
+    "…/sparql-graph-crud-auth (Virtuoso), …/DATASET/data (Fuseki), "
+    "…/repositories/REPO/rdf-graphs/service (GraphDB).",
+)
+@click.option(
+    "--graph",
+    metavar="IRI",
+    callback=_graph_iri,
+    help="Put every data triple into this one graph (default: each article in its own named graph).",
+)
 @click.option("--append", is_flag=True, help="Add to the graphs instead of replacing them whole.")
-@click.option("--vocabulary/--no-vocabulary", default=True, show_default=True,
-              help="Also load the ontology, lexicon, gazetteer and repair table, each into its own graph.")
-@click.option("--retries", type=click.IntRange(0, 20), default=4, show_default=True,
-              help="Endpoint: retries after a 5xx answer or a broken connection, with exponential backoff.")
+@click.option(
+    "--vocabulary/--no-vocabulary",
+    default=True,
+    show_default=True,
+    help="Also load the ontology, lexicon, gazetteer and repair table, each into its own graph.",
+)
+@click.option(
+    "--retries",
+    type=click.IntRange(0, 20),
+    default=4,
+    show_default=True,
+    help="Endpoint: retries after a 5xx answer or a broken connection, with exponential backoff.",
+)
 @encoding_option
 def load(inputs, store_dir, endpoint, graph, append, vocabulary, retries, encoding):
     """Load graphs into a triple store: the embedded store, or a server.
@@ -256,8 +330,17 @@ def load(inputs, store_dir, endpoint, graph, append, vocabulary, retries, encodi
 
     if store_dir is not None and endpoint:
         raise click.UsageError("give --store or --endpoint, not both")
-    report = load_inputs(inputs, store_dir=resolve_store(store_dir), endpoint=endpoint, graph=graph, append=append,
-                         vocabulary=vocabulary, retries=retries, encoding=encoding, progress=progress_line)
+    report = load_inputs(
+        inputs,
+        store_dir=resolve_store(store_dir),
+        endpoint=endpoint,
+        graph=graph,
+        append=append,
+        vocabulary=vocabulary,
+        retries=retries,
+        encoding=encoding,
+        progress=progress_line,
+    )
     click.echo(report.summary())
 
 
@@ -305,9 +388,14 @@ def validate(inputs, encoding, fmt, jobs):
 
 @click.command("eval", context_settings=CONTEXT)
 @click.argument("gold", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--articles", "article_dirs", multiple=True, type=click.Path(exists=True, file_okay=False, path_type=Path),
-              help="Directory holding the articles the gold files name (repeatable; the bundled articles and the "
-                   "evaluation set's are always searched).")
+@click.option(
+    "--articles",
+    "article_dirs",
+    multiple=True,
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Directory holding the articles the gold files name (repeatable; the bundled articles and the "
+    "evaluation set's are always searched).",
+)
 @format_option(SummaryFormat, short=False)
 def eval_(gold, article_dirs, fmt):
     """Measure extraction against gold annotations: precision and recall per category.

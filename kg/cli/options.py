@@ -14,9 +14,21 @@ import click
 
 from kg.formats import LANGUAGES
 
-__all__ = ["CONTEXT", "articles_or_bundled", "emit", "encoding_option", "format_option", "inputs_argument",
-           "jobs_option", "lang_option", "progress_bar", "progress_line", "report_failures", "resolve_store",
-           "store_option"]
+__all__ = [
+    "CONTEXT",
+    "articles_or_bundled",
+    "emit",
+    "encoding_option",
+    "format_option",
+    "inputs_argument",
+    "jobs_option",
+    "lang_option",
+    "progress_bar",
+    "progress_line",
+    "report_failures",
+    "resolve_store",
+    "store_option",
+]
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}
 
@@ -30,9 +42,11 @@ def format_option(*formats: type[Enum], help: str | None = None, short: bool = T
 
 def encoding_option(f: Callable) -> Callable:
     """``--encoding``: force the input encoding of article files."""
-    return click.option("--encoding", metavar="ENC",
-                        help="Force the input encoding of article files (default: detect UTF-8, GB18030/GBK, "
-                             "Big5).")(f)
+    return click.option(
+        "--encoding",
+        metavar="ENC",
+        help="Force the input encoding of article files (default: detect UTF-8, GB18030/GBK, Big5).",
+    )(f)
 
 
 def jobs_option(help: str) -> Callable:
@@ -52,9 +66,16 @@ def inputs_argument(name: str = "inputs") -> Callable:
 
 def store_option(help_text: str) -> Callable:
     """``--store [DIR]``: the embedded store at DIR, or the default store without DIR."""
-    return click.option("--store", "store_dir", is_flag=False, flag_value="", default=None, metavar="[DIR]",
-                        help=help_text + " Without DIR, the default store: $KG_STORE, else fupin-kg/store in the "
-                                         "user data directory (~/.local/share on Linux).")
+    return click.option(
+        "--store",
+        "store_dir",
+        is_flag=False,
+        flag_value="",
+        default=None,
+        metavar="[DIR]",
+        help=help_text + " Without DIR, the default store: $KG_STORE, else fupin-kg/store in the "
+        "user data directory (~/.local/share on Linux).",
+    )
 
 
 def resolve_store(value: str | None) -> Path | None:

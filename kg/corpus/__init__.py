@@ -9,5 +9,18 @@ from kg.corpus.cache import ArticleCache, default_cache_dir
 from kg.corpus.files import ARTICLE_SUFFIXES, find_articles, is_rdf_file, read_rdf
 from kg.corpus.inputs import read_inputs
 
-__all__ = ["ARTICLE_SUFFIXES", "ArticleBuild", "ArticleCache", "ArticleGraph", "Corpus", "Failure", "build_article",
-           "build_corpus", "default_cache_dir", "find_articles", "is_rdf_file", "read_inputs", "read_rdf"]
+__all__ = [
+    "ARTICLE_SUFFIXES",
+    "ArticleBuild",
+    "ArticleCache",
+    "ArticleGraph",
+    "Corpus",
+    "Failure",
+    "build_article",
+    "build_corpus",
+    "default_cache_dir",
+    "find_articles",
+    "is_rdf_file",
+    "read_inputs",
+    "read_rdf",
+]

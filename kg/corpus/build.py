@@ -17,10 +17,10 @@ from __future__ import annotations
 
 import gc
 import os
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
-from typing import Callable, Iterable
 
 import pyoxigraph as ox
 
@@ -125,8 +125,14 @@ class Corpus:
         return sum(not a.cached for a in self.articles)
 
 
-def build_corpus(paths: Iterable[Path | str], *, jobs: int | None = 1, encoding: str | None = None,
-                 cache_dir: Path | None = None, progress: Callable[[int, int], None] | None = None) -> Corpus:
+def build_corpus(
+    paths: Iterable[Path | str],
+    *,
+    jobs: int | None = 1,
+    encoding: str | None = None,
+    cache_dir: Path | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Corpus:
     """Build every article file (folders searched) into its named graph; a file that fails is kept as a
     :class:`Failure` and the others go on. Two files that would be one article (the same name) are refused.
 
@@ -200,8 +206,11 @@ def _collect(slots: list) -> Corpus:
         if isinstance(result, Failure):
             corpus.failures.append(result)
         elif result.article_id in seen:
-            clash = InputError(result.path, f"article id {result.article_id} is already taken by "
-                                            f"{seen[result.article_id]}; rename one of the files")
+            clash = InputError(
+                result.path,
+                f"article id {result.article_id} is already taken by "
+                f"{seen[result.article_id]}; rename one of the files",
+            )
             corpus.failures.append(Failure(result.path, str(clash), clash))
         else:
             seen[result.article_id] = result.path
@@ -218,8 +227,13 @@ def _build_one(job: tuple[int, Path, str | None]) -> tuple[int, ArticleBuild | F
             built = build_article(path, encoding)
         article = built.article
         published = article.meta.get("published")
-        return i, ArticleBuild(path, article.article_id, article.clean_at(article.meta["title"]),
-                               published[1].isoformat() if published else "date unknown", built.nquads)
+        return i, ArticleBuild(
+            path,
+            article.article_id,
+            article.clean_at(article.meta["title"]),
+            published[1].isoformat() if published else "date unknown",
+            built.nquads,
+        )
     except KgError as e:
         return i, Failure(path, str(e), e)
     except Exception as e:  # an extractor defect must not take the rest of the corpus down with it

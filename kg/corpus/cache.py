@@ -102,15 +102,18 @@ class ArticleCache:
         try:
             with open(self._file(key), "rb") as f:
                 header = json.loads(f.readline())
-                return ArticleBuild(Path(header["path"]), header["id"], header["title"], header["published"], f.read(),
-                                    cached=True)
+                return ArticleBuild(
+                    Path(header["path"]), header["id"], header["title"], header["published"], f.read(), cached=True
+                )
         except (OSError, ValueError, KeyError):
             return None
 
     def put(self, key: str, build: ArticleBuild) -> None:
         """Keep ``build`` under ``key``; a cache that cannot be written only costs time."""
-        header = json.dumps({"path": str(build.path), "id": build.article_id, "title": build.title,
-                             "published": build.published}, ensure_ascii=False).encode()
+        header = json.dumps(
+            {"path": str(build.path), "id": build.article_id, "title": build.title, "published": build.published},
+            ensure_ascii=False,
+        ).encode()
         try:
             write_atomic(self._file(key), header + b"\n" + build.nquads)
         except OSError:

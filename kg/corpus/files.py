@@ -11,8 +11,8 @@ Examples
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 import pyoxigraph as ox
 
@@ -47,8 +47,13 @@ def find_articles(paths: Iterable[Path | str]) -> list[Path]:
     out: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
-            found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in ARTICLE_SUFFIXES
-                           and not any(part.startswith(".") for part in f.relative_to(p).parts))
+            found = sorted(
+                f
+                for f in p.rglob("*")
+                if f.is_file()
+                and f.suffix.lower() in ARTICLE_SUFFIXES
+                and not any(part.startswith(".") for part in f.relative_to(p).parts)
+            )
             if not found:
                 raise InputError(p, f"no article files ({', '.join('*' + s for s in ARTICLE_SUFFIXES)}) in this folder")
             out += found
@@ -87,8 +92,10 @@ def read_rdf(path: Path) -> list[ox.Quad]:
     if not path.is_file():
         raise InputError(path, "no such file")
     try:
-        return [q if isinstance(q, ox.Quad) else ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph())
-                for q in ox.parse(path=path, format=fmt.ox)]
+        return [
+            q if isinstance(q, ox.Quad) else ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph())
+            for q in ox.parse(path=path, format=fmt.ox)
+        ]
     except SyntaxError as e:
         raise ParseError(path, f"not valid {fmt.ox.name}: {e.msg}", e.lineno, e.offset) from None
     except (OSError, ValueError) as e:

@@ -10,8 +10,8 @@ True
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 import pyoxigraph as ox
 
@@ -36,8 +36,11 @@ def read_inputs(paths: Iterable[Path | str], encoding: str | None = None) -> lis
     InputError, NoArticleBody, ParseError
         The first input that cannot be read or built; nothing is returned.
     """
-    inputs = [(True, path) if is_rdf_file(path) else (False, file) for path in map(Path, paths)
-              for file in ([path] if is_rdf_file(path) else find_articles([path]))]
+    inputs = [
+        (True, path) if is_rdf_file(path) else (False, file)
+        for path in map(Path, paths)
+        for file in ([path] if is_rdf_file(path) else find_articles([path]))
+    ]
     articles = [file for rdf, file in inputs if not rdf]
     corpus = build_corpus(articles, jobs=1, encoding=encoding) if articles else None
     if corpus and corpus.failures:

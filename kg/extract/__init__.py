@@ -11,12 +11,13 @@
 from __future__ import annotations
 
 from kg.ingest import Article
+
 from .facts import find_actions, find_assignments, find_documents, find_leadership, find_lists
 from .figures import find_figures_in
 from .funding import find_funding
-from .programmes import find_programmes
 from .mentions import tag
 from .persons import find_persons
+from .programmes import find_programmes
 from .records import Extraction
 from .relations import find_relations
 

@@ -17,8 +17,19 @@ from kg.text import to_hant
 
 from .records import Mention
 
-__all__ = ["clause_of", "clauses", "frequency", "inside", "mentions_in", "quoted", "script_form", "sentence_of",
-           "time_references", "titles", "zones"]
+__all__ = [
+    "clause_of",
+    "clauses",
+    "frequency",
+    "inside",
+    "mentions_in",
+    "quoted",
+    "script_form",
+    "sentence_of",
+    "time_references",
+    "titles",
+    "zones",
+]
 
 
 def script_form(article: Article, hans: str) -> str:
@@ -125,8 +136,9 @@ def frequency(lexicon: Lexicon, text: str) -> str | None:
     >>> frequency(load_lexicon(), "每月向村第一书记发送"), frequency(load_lexicon(), "向村发送")
     ('monthly', None)
     """
-    return next((c.prop("code") for c in lexicon.ranked("frequencies") if any(w in text for w in c.prop_values("word"))),
-                None)
+    return next(
+        (c.prop("code") for c in lexicon.ranked("frequencies") if any(w in text for w in c.prop_values("word"))), None
+    )
 
 
 def inside(span: Span, spans: list[Span]) -> Span | None:

@@ -42,7 +42,9 @@ def find_documents(article: Article, lexicon: Lexicon, ex: Extraction, mentions:
         clause = clause_of(article, t.start)
         before = Span(clause.start, t.start - 1)
         verb = next((v for v in issue_verbs if v in article.shadow[before.start : before.end]), None)
-        issuers = [m.key for m in mentions_in(mentions, before, ("org",)) if not inside(m.span, all_titles)] if verb else []
+        issuers = (
+            [m.key for m in mentions_in(mentions, before, ("org",)) if not inside(m.span, all_titles)] if verb else []
+        )
         in_title = [m for m in mentions if m.kind == "place" and t.start <= m.span.start < t.end]
         if issuers:
             issuer, basis = issuers, "explicit"
@@ -53,17 +55,30 @@ def find_documents(article: Article, lexicon: Lexicon, ex: Extraction, mentions:
         else:
             issuer, basis = [], None
         what = verb_re.search(article.clean[clause.start : t.start - 1])
-        ex.documents.append(Document(
-            span=Span(t.start - 1, t.end + 1), title=printed, corrected_title=corrected if corrected != printed else None,
-            kind=kind.iri, cls=kind.prop("instanceClass"), issuer=issuer, issuer_basis=basis,
-            period_start=start, period_end=end, trial=trial, verb=what[1] if what else None,
-        ))
+        ex.documents.append(
+            Document(
+                span=Span(t.start - 1, t.end + 1),
+                title=printed,
+                corrected_title=corrected if corrected != printed else None,
+                kind=kind.iri,
+                cls=kind.prop("instanceClass"),
+                issuer=issuer,
+                issuer_basis=basis,
+                period_start=start,
+                period_end=end,
+                trial=trial,
+                verb=what[1] if what else None,
+            )
+        )
 
 
 def find_assignments(article: Article, lexicon: Lexicon, ex: Extraction, mentions: list[Mention]) -> None:
     """Role and unit headcounts and what they are assigned to: 將N名X…分配到N個貧困村, N名X結對幫扶N名Y."""
-    verbs = [(f, c.prop("relation").rsplit("#", 1)[-1]) for f, c in lexicon.forms("relation-verbs")
-             if c.prop("relation", "").endswith(("assignedTo", "pairedWith"))]
+    verbs = [
+        (f, c.prop("relation").rsplit("#", 1)[-1])
+        for f, c in lexicon.forms("relation-verbs")
+        if c.prop("relation", "").endswith(("assignedTo", "pairedWith"))
+    ]
     sh = article.shadow
     for sent in article.sentences:
         parts = clauses(article, sent)
@@ -75,7 +90,9 @@ def find_assignments(article: Article, lexicon: Lexicon, ex: Extraction, mention
             vpos = clause.start + text.find(hit[0])
             start = clause.start
             if i and not any(clause.start <= f.figure_span.start < vpos for f in ex.figures):
-                start = parts[i - 1].start  # 選派電商專員12名，分配到12個貧困村: the forces are counted in the clause before
+                start = parts[
+                    i - 1
+                ].start  # 選派電商專員12名，分配到12個貧困村: the forces are counted in the clause before
             clause = Span(start, clause.end)
             figs = [f for f in ex.figures if clause.start <= f.figure_span.start < clause.end]
             ents = mentions_in(mentions, clause, ("role", "org", "set"))
@@ -91,12 +108,18 @@ def find_assignments(article: Article, lexicon: Lexicon, ex: Extraction, mention
                 if subj is None:
                     continue
                 subset = next((g for g in figs if g.part_of is not None and ex.figures[g.part_of] is f), None)
-                ex.assignments.append(Assignment(
-                    span=Span(f.figure_span.start, (target.span.end if target else target_fig.figure_span.end)),
-                    subject=subj.key, count=int(f.value) if f.value is not None else None, relation=hit[1],
-                    target=target_key, target_count=int(target_fig.value) if target_fig and target_fig.value else None,
-                    subset_count=int(subset.value) if subset else None, subset_label=subset.counted if subset else None,
-                ))
+                ex.assignments.append(
+                    Assignment(
+                        span=Span(f.figure_span.start, (target.span.end if target else target_fig.figure_span.end)),
+                        subject=subj.key,
+                        count=int(f.value) if f.value is not None else None,
+                        relation=hit[1],
+                        target=target_key,
+                        target_count=int(target_fig.value) if target_fig and target_fig.value else None,
+                        subset_count=int(subset.value) if subset else None,
+                        subset_label=subset.counted if subset else None,
+                    )
+                )
                 e = ex.entities[subj.key]
                 if e.count is None and f.value is not None:
                     e.count, e.count_span = int(f.value), f.figure_span
@@ -140,11 +163,15 @@ def find_leadership(article: Article, lexicon: Lexicon, ex: Extraction, mentions
             if mm:
                 mspan = Span(sent.start + m.end() + mm.start("m"), sent.start + m.end() + mm.end("m"))
                 members = [x.key for x in mentions_in(mentions, mspan, ("org",))]
-            ex.leadership.append(GroupLeadership(
-                span=Span(sent.start + m.start(), sent.start + m.end()), group=group,
-                position=positions[m["pos"]].iri, holder=holders[0].key if holders else None,
-                members=members if positions[m["pos"]].iri.endswith("/role-group-leader") else [],
-            ))
+            ex.leadership.append(
+                GroupLeadership(
+                    span=Span(sent.start + m.start(), sent.start + m.end()),
+                    group=group,
+                    position=positions[m["pos"]].iri,
+                    holder=holders[0].key if holders else None,
+                    members=members if positions[m["pos"]].iri.endswith("/role-group-leader") else [],
+                )
+            )
 
 
 def find_lists(article: Article, lexicon: Lexicon, ex: Extraction, mentions: list[Mention]) -> None:
@@ -211,12 +238,18 @@ def find_actions(article: Article, lexicon: Lexicon, ex: Extraction, mentions: l
             time_ref = article.clean[time.start() : time.end()] if time else None
             verb = article.clean[vpos:vend]
             concept = hit[1]
-            honour = next((c for c in honours if any(w in sh[vend : clause.end] for w in c.prop_values("honourWord"))), None)
+            honour = next(
+                (c for c in honours if any(w in sh[vend : clause.end] for w in c.prop_values("honourWord"))), None
+            )
             if honour and concept.key.endswith("rating"):  # 被評為「優秀…」: an honour, not a grade
                 concept = honour
             kind = (concept.iri, concept.prop("instanceClass"), verb)
             if not figs:
-                after = max((m for m in targets if 0 <= m.span.start - vend <= 1), key=lambda m: m.span.end - m.span.start, default=None)
+                after = max(
+                    (m for m in targets if 0 <= m.span.start - vend <= 1),
+                    key=lambda m: m.span.end - m.span.start,
+                    default=None,
+                )
                 if after or concept.prop("standsAlone"):
                     span = Span(vpos, after.span.end) if after else clause
                     ex.actions.append(Action(span, *kind, after.key if after else None, None, None, actors, time_ref))
@@ -225,11 +258,21 @@ def find_actions(article: Article, lexicon: Lexicon, ex: Extraction, mentions: l
             for f in figs:
                 target = _adjacent(sh, f.figure_span, targets)
                 if target is None and f.figure_span.start > vpos:
-                    target = next((m for m in targets if vend <= m.span.start and m.span.end <= f.figure_span.start), None)
+                    target = next(
+                        (m for m in targets if vend <= m.span.start and m.span.end <= f.figure_span.start), None
+                    )
                 if target is None:  # 對23名履職不到位的駐村干部進行…: the counted role follows its modifiers
                     limit = vpos if f.figure_span.start < vpos else clause.end
-                    target = next((m for m in targets if f.figure_span.end <= m.span.start and m.span.end <= limit
-                                   and m.span.start - f.figure_span.end <= 12), None)
+                    target = next(
+                        (
+                            m
+                            for m in targets
+                            if f.figure_span.end <= m.span.start
+                            and m.span.end <= limit
+                            and m.span.start - f.figure_span.end <= 12
+                        ),
+                        None,
+                    )
                 key = target.key if target else None
                 if any(w in sh[clause.start : f.figure_span.start] for w in subset) and last_target:
                     key = last_target  # 其中2名提拔擔任鎮長: the subset of the previous count
@@ -238,11 +281,23 @@ def find_actions(article: Article, lexicon: Lexicon, ex: Extraction, mentions: l
                     own = [target.span] if target and target.span.start >= prev_end else []
                     span = Span(min(x.start for x in [f.figure_span, *own]), max(x.end for x in [f.figure_span, *own]))
                 else:
-                    ends = [f.figure_span.start, f.figure_span.end, vpos, vend] + ([target.span.start, target.span.end] if target else [])
+                    ends = [f.figure_span.start, f.figure_span.end, vpos, vend] + (
+                        [target.span.start, target.span.end] if target else []
+                    )
                     span = Span(min(ends), clause.end if f.figure_span.start < vpos else max(ends))
                 prev_end = f.figure_span.end
-                ex.actions.append(Action(span, *kind, key, int(f.value) if f.value is not None else None, f.unit,
-                                         [a for a in actors if a != key], time_ref, ex.figures.index(f)))
+                ex.actions.append(
+                    Action(
+                        span,
+                        *kind,
+                        key,
+                        int(f.value) if f.value is not None else None,
+                        f.unit,
+                        [a for a in actors if a != key],
+                        time_ref,
+                        ex.figures.index(f),
+                    )
+                )
 
 
 def _first(text: str, words: list[str]) -> tuple[int, str] | None:
@@ -250,9 +305,12 @@ def _first(text: str, words: list[str]) -> tuple[int, str] | None:
     return min(((text.find(w), w) for w in words if w in text), key=lambda hit: hit[0], default=None)
 
 
-def _subjects(article: Article, lexicon: Lexicon, sent: Span, clause: Span, vpos: int, mentions: list[Mention]) -> list[str]:
-    """The bodies acting in a clause: organisations before the verb, or, when none, those that open
-    an earlier clause of the sentence (市委組織部、市直機關工委每逢傳統節日,會同…看望慰問); partners after 會同 are not actors."""
+def _subjects(
+    article: Article, lexicon: Lexicon, sent: Span, clause: Span, vpos: int, mentions: list[Mention]
+) -> list[str]:
+    """The bodies acting in a clause: organisations before the verb, or, when none, those that open an earlier
+    clause of the sentence (市委組織部、市直機關工委每逢傳統節日,會同…看望慰問); partners after 會同 are not
+    actors."""
     sh = article.shadow
     partners = lexicon.words("word-jointly-with")
 

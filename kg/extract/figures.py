@@ -10,7 +10,7 @@ from .context import clause_of, inside, quoted, script_form, sentence_of, time_r
 from .numbers import find_figures
 from .records import Extraction, Figure
 
-__all__ = ['find_figures_in']
+__all__ = ["find_figures_in"]
 
 
 def find_figures_in(article: Article, lexicon: Lexicon, ex: Extraction) -> None:
@@ -39,15 +39,27 @@ def find_figures_in(article: Article, lexicon: Lexicon, ex: Extraction) -> None:
             if subset_lead.search(sh[sent.start : f.start]) and ex.figures:
                 prev = [i for i, g in enumerate(ex.figures) if sent.start <= g.figure_span.start < f.start]
                 part_of = prev[-1] if prev else None
-            ex.figures.append(Figure(
-                span=clause, figure_span=fs, printed=article.clean[f.start : f.end], value=f.value,
-                value_min=f.value_min, value_max=f.value_max, unit=article.clean[f.unit_span[0] : f.unit_span[1]] if f.unit_span else script_form(article, f.unit),
-                unit_concept=units[f.unit].iri if f.unit in units else None, qualifier=f.qualifier,
-                qualifier_printed=_printed_qualifier(article, fs, f.qualifier_printed),
-                status=status, counted=counted,
-                in_name=bool(in_quote or in_title), time_ref=article.clean[time[-1].start() : time[-1].end()] if time else None,
-                part_of=part_of,
-            ))
+            ex.figures.append(
+                Figure(
+                    span=clause,
+                    figure_span=fs,
+                    printed=article.clean[f.start : f.end],
+                    value=f.value,
+                    value_min=f.value_min,
+                    value_max=f.value_max,
+                    unit=article.clean[f.unit_span[0] : f.unit_span[1]]
+                    if f.unit_span
+                    else script_form(article, f.unit),
+                    unit_concept=units[f.unit].iri if f.unit in units else None,
+                    qualifier=f.qualifier,
+                    qualifier_printed=_printed_qualifier(article, fs, f.qualifier_printed),
+                    status=status,
+                    counted=counted,
+                    in_name=bool(in_quote or in_title),
+                    time_ref=article.clean[time[-1].start() : time[-1].end()] if time else None,
+                    part_of=part_of,
+                )
+            )
 
 
 def _idiomatic_one(lexicon: Lexicon, sh: str, f, clause: Span) -> bool:
@@ -55,8 +67,11 @@ def _idiomatic_one(lexicon: Lexicon, sh: str, f, clause: Span) -> bool:
     每一名 (each). It is a figure only as a frequency after 每年/每月/每季度 (每年安排一次健康體檢)."""
     if sh[f.start] != "一" or f.value != 1:
         return False
-    if (compiled(r"一.一").match(sh[f.start : f.start + 3]) or sh.startswith(tuple(lexicon.words("word-adjectival-suffix")), f.end)
-            or sh.endswith(tuple(lexicon.words("word-each")), 0, f.start)):
+    if (
+        compiled(r"一.一").match(sh[f.start : f.start + 3])
+        or sh.startswith(tuple(lexicon.words("word-adjectival-suffix")), f.end)
+        or sh.endswith(tuple(lexicon.words("word-each")), 0, f.start)
+    ):
         return True
     return not lexicon.pattern("pattern-frequency-before-one").search(sh[clause.start : f.start])
 
@@ -73,8 +88,8 @@ def _printed_qualifier(article: Article, fs: Span, hans: str | None) -> str | No
 def _counted(article: Article, lexicon: Lexicon, clause: Span, fs: Span) -> str:
     """What a figure counts: the words right after it (25個貧困村), else those before it (第一書記7名)."""
     after = compiled(r"[^0-9０-９(（，,、。；;﹔]*").match(article.shadow[fs.end : clause.end]).group()
-    if after.strip("“”「」\"") and len(after) <= 16:
-        return article.clean[fs.end : fs.end + len(after)].strip("“”「」\"")
+    if after.strip('“”「」"') and len(after) <= 16:
+        return article.clean[fs.end : fs.end + len(after)].strip('“”「」"')
     before = article.shadow[max(clause.start, fs.start - 12) : fs.start]
     lead = len(lexicon.pattern("pattern-count-lead").match(before).group())
-    return article.clean[fs.start - len(before) + lead : fs.start].strip("“”「」\"")
+    return article.clean[fs.start - len(before) + lead : fs.start].strip('“”「」"')

@@ -10,7 +10,7 @@ from .context import clauses, mentions_in
 from .numbers import parse_number
 from .records import Extraction, FundingStandard, Mention
 
-__all__ = ['find_funding']
+__all__ = ["find_funding"]
 
 
 def find_funding(article: Article, lexicon: Lexicon, ex: Extraction, mentions: list[Mention]) -> None:
@@ -27,7 +27,11 @@ def find_funding(article: Article, lexicon: Lexicon, ex: Extraction, mentions: l
     terms = lexicon.forms("funding-terms")
     per = {f: c.prop("code") for f, c in terms if c.prop("fundingRole", "").endswith("perUnit")}
     distributive = (*lexicon.words("word-each"), "一")  # 每年, 一次性: a period a standard is given per
-    period = {f: c.prop("code") for f, c in terms if c.prop("fundingRole", "").endswith("perPeriod") and f.startswith(distributive)}
+    period = {
+        f: c.prop("code")
+        for f, c in terms
+        if c.prop("fundingRole", "").endswith("perPeriod") and f.startswith(distributive)
+    }
     recurring = [k for k in period if period[k] != "once"]
     floors = [f for f, c in lexicon.forms("qualifiers") if c.prop("qualifierKind") == "at_least"]
     benefits = lexicon.forms("benefit-kinds")
@@ -36,7 +40,9 @@ def find_funding(article: Article, lexicon: Lexicon, ex: Extraction, mentions: l
     amount = rf"(?P<amount>[0-9０-９.]+|[一二三四五六七八九十百千两]+)(?P<mult>万)?(?:{money})"
     patterns = [
         lexicon.pattern("pattern-funding-standard", per=alternation(per), period=alternation(period), amount=amount),
-        lexicon.pattern("pattern-funding-once", once=alternation(k for k in period if period[k] == "once"), amount=amount),
+        lexicon.pattern(
+            "pattern-funding-once", once=alternation(k for k in period if period[k] == "once"), amount=amount
+        ),
         compiled(rf"(?P<period>{alternation(recurring)})[^，,。；;]{{0,12}}?(?:{alternation(floors)}){amount}"),
     ]
 
@@ -52,7 +58,11 @@ def find_funding(article: Article, lexicon: Lexicon, ex: Extraction, mentions: l
             if not m and not (benefit and (period_here or per_here or found)):
                 continue
             found = True
-            before = [o for o in mentions_in(mentions, clause, ("org",)) if o.span.start < clause.start + (m.start() if m else len(text))]
+            before = [
+                o
+                for o in mentions_in(mentions, clause, ("org",))
+                if o.span.start < clause.start + (m.start() if m else len(text))
+            ]
             if before:
                 payer = before[-1].key
             after_at = clause.start + (m.end() if m else 0)
@@ -84,17 +94,37 @@ def find_funding(article: Article, lexicon: Lexicon, ex: Extraction, mentions: l
                 item_from = max([item_from] + [x.span.end for x in named])
             item_end = clause.end
             if m and floor:  # 每年投入幫扶資金不少於5萬元: the item runs up to the qualifier
-                item_end = clause.start + m.start("amount") - max(len(f) for f in floors if m.group()[: m.start("amount") - m.start()].endswith(f))
+                item_end = (
+                    clause.start
+                    + m.start("amount")
+                    - max(len(f) for f in floors if m.group()[: m.start("amount") - m.start()].endswith(f))
+                )
             item = _item(article, lexicon, Span(item_from, item_end))
-            fig = next((j for j, f in enumerate(ex.figures) if clause.start <= f.figure_span.start < clause.end
-                        and (not m or f.figure_span.start >= clause.start + m.start())), None)
+            fig = next(
+                (
+                    j
+                    for j, f in enumerate(ex.figures)
+                    if clause.start <= f.figure_span.start < clause.end
+                    and (not m or f.figure_span.start >= clause.start + m.start())
+                ),
+                None,
+            )
             if fig is not None:
                 ex.figures[fig].status = "standard"
-            ex.funding.append(FundingStandard(
-                span=clause, item=item, kind=kind, amount=value, currency="CNY" if value is not None else None,
-                per=per_v, period=period_v, payer=payer, recipients=list(dict.fromkeys(recipients)),
-                figure=fig if value is not None else None,
-            ))
+            ex.funding.append(
+                FundingStandard(
+                    span=clause,
+                    item=item,
+                    kind=kind,
+                    amount=value,
+                    currency="CNY" if value is not None else None,
+                    per=per_v,
+                    period=period_v,
+                    payer=payer,
+                    recipients=list(dict.fromkeys(recipients)),
+                    figure=fig if value is not None else None,
+                )
+            )
 
 
 def _earlier_per(sh: str, earlier: list[Span], per: dict[str, str]) -> str | None:
@@ -117,4 +147,4 @@ def _item(article: Article, lexicon: Lexicon, span: Span) -> str:
     chunk = article.shadow[span.start : span.end]
     lead = lexicon.pattern("pattern-funding-item-lead").match(chunk).end()
     text = article.clean[span.start + lead : span.end]
-    return text.strip("“”「」\" ")
+    return text.strip('“”「」" ')

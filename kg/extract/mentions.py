@@ -37,7 +37,11 @@ def tag(article: Article, lexicon: Lexicon, ex: Extraction) -> list[Mention]:
     scan(compiled(alternation(roles)), "role", lambda m: roles[m.group()].iri)
     colls = dict(lexicon.forms("organisation-kinds"))
     # a collective name keeps the bracket that says what it includes: 市級部門(含企事業單位)
-    scan(lexicon.pattern("pattern-collective-scope", collectives=alternation(colls)), "org", lambda m: colls[m["name"]].iri)
+    scan(
+        lexicon.pattern("pattern-collective-scope", collectives=alternation(colls)),
+        "org",
+        lambda m: colls[m["name"]].iri,
+    )
     lists = dict(lexicon.forms("list-kinds"))
     scan(compiled(alternation(lists)), "list", lambda m: lists[m.group()].iri)
     sets = {f: c for f, c in lexicon.forms("place-levels") if c.key.endswith("poor-village")}
@@ -61,13 +65,20 @@ def tag(article: Article, lexicon: Lexicon, ex: Extraction) -> list[Mention]:
             cands.append(body)
             if m["title"]:  # a post: a body followed by a head title (市委副書記, 縣扶貧辦主任)
                 post_bodies[start] = body
-                cands.append(Mention("role", Span(start, m.end()), article.clean[start : m.end()], titles[m["title"]].iri))
+                cands.append(
+                    Mention("role", Span(start, m.end()), article.clean[start : m.end()], titles[m["title"]].iri)
+                )
     # a post of a collective: 市直部門主要負責人
     for z in zones(article):
-        for m in compiled(rf"(?P<body>{alternation(colls)})(?P<title>{alternation(titles)})").finditer(sh, z.start, z.end):
-            post_bodies[m.start()] = Mention("org", Span(m.start(), m.end("body")), article.clean[m.start() : m.end("body")],
-                                             colls[m["body"]].iri)
-            cands.append(Mention("role", Span(m.start(), m.end()), article.clean[m.start() : m.end()], titles[m["title"]].iri))
+        for m in compiled(rf"(?P<body>{alternation(colls)})(?P<title>{alternation(titles)})").finditer(
+            sh, z.start, z.end
+        ):
+            post_bodies[m.start()] = Mention(
+                "org", Span(m.start(), m.end("body")), article.clean[m.start() : m.end("body")], colls[m["body"]].iri
+            )
+            cands.append(
+                Mention("role", Span(m.start(), m.end()), article.clean[m.start() : m.end()], titles[m["title"]].iri)
+            )
     _named_bodies(article, lexicon, cands, set(colls) | set(roles))
     groups = dict(lexicon.forms("group-kinds"))
     group_re = compiled(rf"(?:“[^”。]{{1,12}}”)?[{CJK}]{{0,12}}?(?:{alternation(groups)})")
@@ -94,20 +105,31 @@ def tag(article: Article, lexicon: Lexicon, ex: Extraction) -> list[Mention]:
         taken.append(m)
     taken.sort(key=lambda m: m.span.start)
     # implied mentions inside accepted ones: the body in a post (市委副書記), the place in a body (廣安市委)
-    implied = [post_bodies[m.span.start] for m in taken if m.kind == "role" and m.span.start in post_bodies
-               and m.span.end > post_bodies[m.span.start].span.end]
+    implied = [
+        post_bodies[m.span.start]
+        for m in taken
+        if m.kind == "role" and m.span.start in post_bodies and m.span.end > post_bodies[m.span.start].span.end
+    ]
     for m in taken + implied:
         text = sh[m.span.start : m.span.end]
         if m.kind == "org":
             for f in sorted(place_forms, key=len, reverse=True):
                 if text.startswith(f) and len(f) < len(text):
-                    implied.append(Mention("place", Span(m.span.start, m.span.start + len(f)), article.clean[m.span.start : m.span.start + len(f)]))
+                    implied.append(
+                        Mention(
+                            "place",
+                            Span(m.span.start, m.span.start + len(f)),
+                            article.clean[m.span.start : m.span.start + len(f)],
+                        )
+                    )
                     break
     mentions = sorted(taken + implied, key=lambda m: (m.span.start, m.span.end))
     resolved = [_resolve(article, lexicon, ex, m, place_forms) for m in mentions if m.kind == "place"]
     ex.home = home_place(ex, resolved)
     towns_of_home(ex)
-    out = _one_body_per_name(ex, resolved + [_resolve(article, lexicon, ex, m, place_forms) for m in mentions if m.kind != "place"])
+    out = _one_body_per_name(
+        ex, resolved + [_resolve(article, lexicon, ex, m, place_forms) for m in mentions if m.kind != "place"]
+    )
     # a post named with its body (市委副書記, 縣扶貧辦主任) sits in that body
     orgs_at = {m.span.start: m for m in out if m.kind == "org" and m.key}
     for m in out:
@@ -118,7 +140,9 @@ def tag(article: Article, lexicon: Lexicon, ex: Extraction) -> list[Mention]:
             e.title = article.clean[body.span.end : m.span.end]
     contributor = article.meta.get("contributor")
     if contributor:
-        ex.contributor = next((m.key for m in out if m.kind == "org" and contributor[0].start <= m.span.start < contributor[0].end), None)
+        ex.contributor = next(
+            (m.key for m in out if m.kind == "org" and contributor[0].start <= m.span.start < contributor[0].end), None
+        )
     return sorted([m for m in out if m.key], key=lambda m: (m.span.start, m.span.end))
 
 
@@ -135,8 +159,14 @@ def _resolve(article: Article, lexicon: Lexicon, ex: Extraction, m: Mention, pla
         else:
             key = script_form(article, c.hans)
         kind = {"role": "role", "list": "list", "set": "set"}[m.kind]
-        cls = {"role": "http://www.w3.org/ns/org#Role", "list": FP + "ResponsibilityList", "set": c.prop("instanceClass") if c else FP + "Village"}[m.kind]
-        e = ex.entities.setdefault(key, Entity(key, kind, cls, concept=c.iri if c else None, en=c.labels.get("en") if c else None))
+        cls = {
+            "role": "http://www.w3.org/ns/org#Role",
+            "list": FP + "ResponsibilityList",
+            "set": c.prop("instanceClass") if c else FP + "Village",
+        }[m.kind]
+        e = ex.entities.setdefault(
+            key, Entity(key, kind, cls, concept=c.iri if c else None, en=c.labels.get("en") if c else None)
+        )
         if m.kind == "set":
             e.collective = True
             if ex.home and e.parent is None:
@@ -145,11 +175,15 @@ def _resolve(article: Article, lexicon: Lexicon, ex: Extraction, m: Mention, pla
         return Mention(m.kind, m.span, m.form, m.concept, key)
     if m.kind == "group":
         if sh in c.forms:  # a bare 协调小组: the group of that kind already named
-            named = [e.key for e in ex.entities.values() if e.kind == "group" and e.concept == c.iri and to_hans(e.key) != sh]
+            named = [
+                e.key for e in ex.entities.values() if e.kind == "group" and e.concept == c.iri and to_hans(e.key) != sh
+            ]
             key = named[0] if len(named) == 1 else m.form
         else:
             key = m.form
-        e = ex.entities.setdefault(key, Entity(key, "group", c.prop("instanceClass"), concept=c.iri, en=c.labels.get("en")))
+        e = ex.entities.setdefault(
+            key, Entity(key, "group", c.prop("instanceClass"), concept=c.iri, en=c.labels.get("en"))
+        )
         _note(e, m)
         return Mention(m.kind, m.span, m.form, m.concept, key)
     # organisations
@@ -159,7 +193,9 @@ def _resolve(article: Article, lexicon: Lexicon, ex: Extraction, m: Mention, pla
         return Mention(m.kind, m.span, m.form, m.concept, m.form)
     if c.scheme == "organisation-kinds":
         key = script_form(article, c.hans)  # the bracket, if any, stays in the printed form
-        e = ex.entities.setdefault(key, Entity(key, "org", c.prop("instanceClass"), concept=c.iri, collective=True, en=c.labels.get("en")))
+        e = ex.entities.setdefault(
+            key, Entity(key, "org", c.prop("instanceClass"), concept=c.iri, collective=True, en=c.labels.get("en"))
+        )
         _note(e, m)
         return Mention(m.kind, m.span, m.form, m.concept, key)
     suffix_hans = _suffix_of(sh, {f: c for f in c.forms})
@@ -172,14 +208,24 @@ def _resolve(article: Article, lexicon: Lexicon, ex: Extraction, m: Mention, pla
     key = ex.entities[place].key + suffix_printed if place else m.form  # 廣安市 + 委, or as printed when unresolved
     e = ex.entities.get(key)
     if e is None:
-        e = ex.entities[key] = Entity(key, "org", c.prop("instanceClass"), concept=c.iri, en=c.labels.get("en"), jurisdiction=place)
+        e = ex.entities[key] = Entity(
+            key, "org", c.prop("instanceClass"), concept=c.iri, en=c.labels.get("en"), jurisdiction=place
+        )
         parent_suffix = c.prop("parentSuffix")
         if parent_suffix and place:
             parent_key = ex.entities[place].key + script_form(article, to_hans(parent_suffix))
             if parent_key not in ex.entities:
-                committee = next(x for x in lexicon.scheme("organisation-suffixes") if x.key.endswith("party-committee"))
-                ex.entities[parent_key] = Entity(parent_key, "org", committee.prop("instanceClass"), concept=committee.iri,
-                                                 en=committee.labels.get("en"), jurisdiction=place)
+                committee = next(
+                    x for x in lexicon.scheme("organisation-suffixes") if x.key.endswith("party-committee")
+                )
+                ex.entities[parent_key] = Entity(
+                    parent_key,
+                    "org",
+                    committee.prop("instanceClass"),
+                    concept=committee.iri,
+                    en=committee.labels.get("en"),
+                    jurisdiction=place,
+                )
             e.parent, e.parent_basis = parent_key, "implicit"
     _note(e, m)
     return Mention(m.kind, m.span, m.form, m.concept, key)
@@ -248,7 +294,9 @@ def _named_bodies(article: Article, lexicon: Lexicon, cands: list[Mention], comm
                 continue
             if not pat.fullmatch(name):
                 continue
-            cands.append(Mention("org", Span(start, end), article.clean[start:end], suffixes[_suffix_of(name, suffixes)].iri))
+            cands.append(
+                Mention("org", Span(start, end), article.clean[start:end], suffixes[_suffix_of(name, suffixes)].iri)
+            )
 
 
 def _note(e: Entity, m: Mention) -> None:

@@ -74,11 +74,19 @@ _ZH = f"[{ZH_NUMERAL}]+(?:[万亿][{ZH_NUMERAL}]+)*"  # 一万三千: 万 inside
 
 
 @lru_cache(maxsize=8)
-def figure_pattern(units: tuple, infix: tuple, before: tuple, after: tuple, multipliers: tuple,
-                   percent: tuple = (), ordinal: tuple = (), ranges: tuple = ()) -> re.Pattern:
+def figure_pattern(
+    units: tuple,
+    infix: tuple,
+    before: tuple,
+    after: tuple,
+    multipliers: tuple,
+    percent: tuple = (),
+    ordinal: tuple = (),
+    ranges: tuple = (),
+) -> re.Pattern:
     """The pattern of a figure: a numeral with its multiplier, unit and qualifiers, a range of two, or a
     percentage written with a percent word; not a numeral after a digit or an ordinal prefix."""
-    alt = lambda xs: "|".join(re.escape(x) for x in sorted(xs, key=len, reverse=True))  # noqa: E731
+    alt = lambda xs: "|".join(re.escape(x) for x in sorted(xs, key=len, reverse=True))
     not_after = "".join(re.escape(c) for c in ordinal if len(c) == 1)
     num = rf"(?:{_AR}|{_ZH})"
     mult = f"(?:{alt(multipliers)})"
@@ -98,17 +106,35 @@ def find_figures(shadow: str, lexicon, start: int = 0, end: int | None = None) -
     units = {f: c for f, c in lexicon.forms("units")}
     quals = {f: c for f, c in lexicon.forms("qualifiers")}
     mults = {f: float(c.prop("factor")) for f, c in lexicon.forms("multipliers")}
-    by_pos = lambda pos: tuple(f for f, c in quals.items() if c.prop("position") == pos)  # noqa: E731
-    pat = figure_pattern(tuple(units), by_pos("infix"), by_pos("before"), by_pos("after"), tuple(mults),
-                         tuple(lexicon.words("word-percent")), tuple(lexicon.words("word-ordinal")),
-                         tuple(lexicon.words("word-range")))
+    by_pos = lambda pos: tuple(f for f, c in quals.items() if c.prop("position") == pos)
+    pat = figure_pattern(
+        tuple(units),
+        by_pos("infix"),
+        by_pos("before"),
+        by_pos("after"),
+        tuple(mults),
+        tuple(lexicon.words("word-percent")),
+        tuple(lexicon.words("word-ordinal")),
+        tuple(lexicon.words("word-range")),
+    )
     out = []
     end = len(shadow) if end is None else end
     for m in pat.finditer(shadow, start, end):
         if m["pct"]:
             q = quals.get(m["pre"] or m["ppost"] or "")
-            out.append(FigureMatch(m.start(), m.end(), _tidy(parse_number(m["pnum"]) / 100), None, None, "%",
-                                   q.prop("qualifierKind") if q else "exact", m["pre"] or m["ppost"], True))
+            out.append(
+                FigureMatch(
+                    m.start(),
+                    m.end(),
+                    _tidy(parse_number(m["pnum"]) / 100),
+                    None,
+                    None,
+                    "%",
+                    q.prop("qualifierKind") if q else "exact",
+                    m["pre"] or m["ppost"],
+                    True,
+                )
+            )
             continue
         unit_c = units[m["unit"]]
         chinese = not re.match(r"[0-9０-９]", m["num"])

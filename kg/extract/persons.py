@@ -11,13 +11,15 @@ mentions already resolved.
 from __future__ import annotations
 
 from kg.ingest import Article
-from kg.span import Span
 from kg.lexicon import CJK, Lexicon, alternation, compiled
 from kg.namespaces import FP
+from kg.span import Span
+
 from .context import sentence_of, zones
 from .records import Appointment, Extraction, Mention, Person
 
 __all__ = ["find_persons"]
+
 
 def find_persons(article: Article, lexicon: Lexicon, ex: Extraction, mentions: list[Mention]) -> None:
     """Add the named people (``ex.persons``) and what the text says they serve as (``ex.appointments``)."""
@@ -70,8 +72,13 @@ def find_persons(article: Article, lexicon: Lexicon, ex: Extraction, mentions: l
         if concept is None or not concept.prop("isVillagePost"):
             return None, None
         sent = sentence_of(article, role.span.start)
-        earlier = [m for m in mentions if m.kind == "place" and sent.start <= m.span.start < role.span.start
-                   and ex.entities[m.key].cls == FP + "Village"]
+        earlier = [
+            m
+            for m in mentions
+            if m.kind == "place"
+            and sent.start <= m.span.start < role.span.start
+            and ex.entities[m.key].cls == FP + "Village"
+        ]
         return (earlier[-1].key, "implicit") if earlier else (None, None)
 
     def is_village_post(role: Mention) -> bool:
@@ -98,9 +105,19 @@ def find_persons(article: Article, lexicon: Lexicon, ex: Extraction, mentions: l
             continue
         post_at, basis = village_of(role, chain)
         village_post = is_village_post(role)
-        ex.appointments.append(Appointment(
-            Span(unit.span.start, role.span.end), person(name), role.key, post_at, basis,
-            unit.key if village_post else None, "implicit" if village_post else None, unit.key, home_role))
+        ex.appointments.append(
+            Appointment(
+                Span(unit.span.start, role.span.end),
+                person(name),
+                role.key,
+                post_at,
+                basis,
+                unit.key if village_post else None,
+                "implicit" if village_post else None,
+                unit.key,
+                home_role,
+            )
+        )
     # 青杠坡村第一書記由縣水務局選派的某某擔任
     for role in roles:
         by = next((w for w in agent if sh.startswith(w, role.span.end)), None)
@@ -115,8 +132,11 @@ def find_persons(article: Article, lexicon: Lexicon, ex: Extraction, mentions: l
         post_at, basis = village_of(role, chain)
         verb = cue_re["appointed"].match(sh, name.end)
         start = chain[0].span.start if chain else role.span.start
-        ex.appointments.append(Appointment(Span(start, verb.end()), person(name), role.key, post_at, basis,
-                                           unit.key, "explicit", unit.key, None))
+        ex.appointments.append(
+            Appointment(
+                Span(start, verb.end()), person(name), role.key, post_at, basis, unit.key, "explicit", unit.key, None
+            )
+        )
     # 縣委書記某某說, 駐村農技員某某正帶着…
     for role in roles:
         name = name_at(role.span.end, "after-name")
@@ -124,8 +144,15 @@ def find_persons(article: Article, lexicon: Lexicon, ex: Extraction, mentions: l
             continue
         chain = places_before(role.span.start)
         post_at, basis = village_of(role, chain)
-        ex.appointments.append(Appointment(Span(chain[0].span.start if chain else role.span.start, name.end),
-                                           person(name), role.key, post_at, basis))
+        ex.appointments.append(
+            Appointment(
+                Span(chain[0].span.start if chain else role.span.start, name.end),
+                person(name),
+                role.key,
+                post_at,
+                basis,
+            )
+        )
     # 村民某某說
     for z in zones(article):
         for m in cue_re["villager"].finditer(sh, z.start, z.end):

@@ -22,8 +22,16 @@ from .records import Entity, Extraction, Mention
 __all__ = ["find_places", "home_place", "resolve_level", "towns_of_home"]
 
 _CITY_LIKE = {FP + "City", FP + "PrefectureLevelCity", FP + "CountyLevelCity", FP + "County", FP + "District"}
-_RANK = {FP + "Province": 0, FP + "PrefectureLevelCity": 1, FP + "City": 2, FP + "CountyLevelCity": 3, FP + "County": 3,
-         FP + "District": 3, FP + "Town": 4, FP + "Village": 5}
+_RANK = {
+    FP + "Province": 0,
+    FP + "PrefectureLevelCity": 1,
+    FP + "City": 2,
+    FP + "CountyLevelCity": 3,
+    FP + "County": 3,
+    FP + "District": 3,
+    FP + "Town": 4,
+    FP + "Village": 5,
+}
 
 
 def find_places(article: Article, lexicon: Lexicon, ex: Extraction) -> dict[str, tuple[str, str]]:
@@ -38,11 +46,16 @@ def find_places(article: Article, lexicon: Lexicon, ex: Extraction) -> dict[str,
     forms: dict[str, tuple[str, str]] = {}
 
     def add(hans_name, cls, span, gaz=None, parent=None, basis=None, parent_span=None):
-        name = script_form(article, hans_name) if not gaz else gaz.labels.get("zh-Hant" if article.script == "zh-Hant" else "zh-Hans", hans_name)
+        name = (
+            script_form(article, hans_name)
+            if not gaz
+            else gaz.labels.get("zh-Hant" if article.script == "zh-Hant" else "zh-Hans", hans_name)
+        )
         e = ex.entities.get(name)
         if e is None:
-            e = ex.entities[name] = Entity(name, "place", cls, gazetteer_iri=gaz.iri if gaz else None,
-                                           en=gaz.labels.get("en") if gaz else None)
+            e = ex.entities[name] = Entity(
+                name, "place", cls, gazetteer_iri=gaz.iri if gaz else None, en=gaz.labels.get("en") if gaz else None
+            )
         if parent and (e.parent is None or e.parent_basis == "background"):
             e.parent, e.parent_basis, e.parent_span = parent, basis, parent_span
         forms[hans_name] = (name, hans_name[-1])
@@ -73,11 +86,25 @@ def find_places(article: Article, lexicon: Lexicon, ex: Extraction) -> dict[str,
                         child = gaz_forms[nxt.group()]
                         if child.parent == p.iri:
                             full_child = to_hans(child.labels.get("zh-Hans") or child.labels.get("zh-Hant"))
-                            add(full_child, child.cls, Span(nxt.start(), nxt.end()), gaz=child, parent=prev,
-                                basis="explicit", parent_span=Span(m.start(), nxt.end()))
+                            add(
+                                full_child,
+                                child.cls,
+                                Span(nxt.start(), nxt.end()),
+                                gaz=child,
+                                parent=prev,
+                                basis="explicit",
+                                parent_span=Span(m.start(), nxt.end()),
+                            )
                     break
                 cls = _class_for(lexicon, c["suffix"], ex.entities[prev].cls)
-                prev = add(c.group(), cls, Span(c.start(), c.end()), parent=prev, basis="explicit", parent_span=Span(m.start(), c.end()))
+                prev = add(
+                    c.group(),
+                    cls,
+                    Span(c.start(), c.end()),
+                    parent=prev,
+                    basis="explicit",
+                    parent_span=Span(m.start(), c.end()),
+                )
                 pos = c.end()
     town_village = lexicon.pattern("pattern-town-village")
     county = lexicon.pattern("pattern-county-name")
@@ -87,7 +114,14 @@ def find_places(article: Article, lexicon: Lexicon, ex: Extraction) -> dict[str,
             if m.group(1)[0] in stops and m.group(1) not in forms:
                 continue
             town = forms.get(m.group(1), (None,))[0] or add(m.group(1), FP + "Town", Span(m.start(1), m.end(1)))
-            add(m.group(2), FP + "Village", Span(m.start(2), m.end(2)), parent=town, basis="explicit", parent_span=Span(m.start(), m.end()))
+            add(
+                m.group(2),
+                FP + "Village",
+                Span(m.start(2), m.end(2)),
+                parent=town,
+                basis="explicit",
+                parent_span=Span(m.start(), m.end()),
+            )
         for m in county.finditer(sh, z.start, z.end):
             before = sh[m.start() - 1] if m.start() > z.start else "，"
             if set(m.group(1)) & stops or m.group() in forms or m.group() in designations:
@@ -105,7 +139,9 @@ def find_places(article: Article, lexicon: Lexicon, ex: Extraction) -> dict[str,
             pkey = by_iri.get(parent.iri)
             if pkey is None:
                 pkey = parent.labels.get(article.script) or parent.labels["zh-Hans"]
-                ex.entities[pkey] = Entity(pkey, "place", parent.cls, gazetteer_iri=parent.iri, en=parent.labels.get("en"))
+                ex.entities[pkey] = Entity(
+                    pkey, "place", parent.cls, gazetteer_iri=parent.iri, en=parent.labels.get("en")
+                )
                 by_iri[parent.iri] = pkey
             e.parent, e.parent_basis = pkey, "background"
             e, gaz = ex.entities[pkey], parent

@@ -5,19 +5,23 @@ from __future__ import annotations
 import re
 
 from kg.ingest import Article
-from kg.span import Span
 from kg.lexicon import CJK, Lexicon, compiled
+from kg.span import Span
 from kg.text import to_hans
+
 from .context import inside, quoted, titles
 from .records import Extraction, Mention, Programme
 
-__all__ = ['find_programmes']
+__all__ = ["find_programmes"]
 
 
 def find_programmes(article: Article, lexicon: Lexicon, ex: Extraction, mentions: list[Mention]) -> None:
-    """Quoted programmes, campaigns and slogans; a paragraph's lead motto (握緊拳頭、精准發力) goes with its blueprint."""
+    """Quoted programmes, campaigns and slogans; a paragraph's lead motto (握緊拳頭、精准發力) goes with its
+    blueprint."""
     taken = {m.span for m in mentions if m.kind in ("role", "list")}
-    known = {f for scheme in ("roles", "list-kinds", "benefit-kinds", "organisation-kinds") for f, _ in lexicon.forms(scheme)}
+    known = {
+        f for scheme in ("roles", "list-kinds", "benefit-kinds", "organisation-kinds") for f, _ in lexicon.forms(scheme)
+    }
     seen = set()
     ratings = [f for f, c in lexicon.forms("action-types") if c.key.endswith(("rating", "commendation"))]
     scales = [f for f, c in lexicon.forms("quote-contexts") if c.key.endswith("grade-scale")]
@@ -26,15 +30,25 @@ def find_programmes(article: Article, lexicon: Lexicon, ex: Extraction, mentions
     quotes = quoted(article)
     for q in quotes:
         inner = article.shadow[q.start : q.end]
-        if inner in known or any(t.start <= q.start and q.end <= t.end for t in taken) or not compiled(f"[{CJK}]").search(inner):
+        if (
+            inner in known
+            or any(t.start <= q.start and q.end <= t.end for t in taken)
+            or not compiled(f"[{CJK}]").search(inner)
+        ):
             continue
         name = article.clean[q.start : q.end]
-        if not 2 <= len(name) <= 30 or _after_rating(article.shadow, q.start - 1, ratings) or grade.match(article.shadow, q.end + 1):
+        if (
+            not 2 <= len(name) <= 30
+            or _after_rating(article.shadow, q.start - 1, ratings)
+            or grade.match(article.shadow, q.end + 1)
+        ):
             continue  # 「長」 is wordplay, “好” a grade, 被評為「優秀…」 an honour title: none is a programme
         motto = motto_span = None
         para = next((p for p in article.paragraphs if p.start <= q.start < p.end), None)
         if para:
-            lead = compiled(rf"([{CJK}]{{2,6}}、[{CJK}]{{2,6}})[,，]").match(article.clean[para.start : para.start + 20])
+            lead = compiled(rf"([{CJK}]{{2,6}}、[{CJK}]{{2,6}})[,，]").match(
+                article.clean[para.start : para.start + 20]
+            )
             first_q = next((x for x in quotes if para.start <= x.start < para.end), None)
             if lead and first_q == q:
                 motto, motto_span = lead[1], Span(para.start, para.start + len(lead[1]))
@@ -51,7 +65,9 @@ def _after_rating(sh: str, quote_mark: int, ratings: list[str]) -> bool:
     return any(re.search(re.escape(f) + rf"[{CJK}]{{0,3}}$", before) for f in ratings)
 
 
-def _unquoted_programmes(article: Article, lexicon: Lexicon, ex: Extraction, quotes: list[Span], seen: set[str]) -> None:
+def _unquoted_programmes(
+    article: Article, lexicon: Lexicon, ex: Extraction, quotes: list[Span], seen: set[str]
+) -> None:
     """Programmes named without quotes: a name ending in a programme head of the lexicon (…制度, …工程,
     …戰略, …攻堅戰, 庭院經濟) after a verb such as 實施 or 建立; and idioms of the form 一X一Y (一村一品)."""
     sh = article.shadow
@@ -80,7 +96,12 @@ def _unquoted_programmes(article: Article, lexicon: Lexicon, ex: Extraction, quo
         hans = sh[start:end].lstrip("”")
         start = end - len(hans)
         bare = re.sub(r"“[^”]*”", "", hans)
-        if len(hans) < 4 or hans.count("“") != hans.count("”") or inside(Span(start, end), names) or inside(Span(start, end), quotes):
+        if (
+            len(hans) < 4
+            or hans.count("“") != hans.count("”")
+            or inside(Span(start, end), names)
+            or inside(Span(start, end), quotes)
+        ):
             continue
         if bare in heads or re.sub("[“”]", "", hans).replace(bare, "") in quoted_names and len(bare) <= 4:
             continue  # “微信+”模式, “走基層、送溫暖”活動: the quoted name is the programme

@@ -11,8 +11,20 @@ from dataclasses import dataclass, field
 from kg.span import Span
 
 __all__ = [
-    "Mention", "Entity", "Figure", "Document", "FundingStandard", "Assignment", "GroupLeadership",
-    "ResponsibilityList", "Action", "Programme", "Relation", "Person", "Appointment", "Extraction",
+    "Mention",
+    "Entity",
+    "Figure",
+    "Document",
+    "FundingStandard",
+    "Assignment",
+    "GroupLeadership",
+    "ResponsibilityList",
+    "Action",
+    "Programme",
+    "Relation",
+    "Person",
+    "Appointment",
+    "Extraction",
 ]
 
 

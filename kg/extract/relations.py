@@ -12,6 +12,7 @@ from __future__ import annotations
 from kg.ingest import Article
 from kg.lexicon import Lexicon
 from kg.span import Span
+
 from .context import clauses
 from .records import Entity, Extraction, Mention, Relation
 
@@ -41,8 +42,11 @@ def _requirements(article, lexicon, ex, mentions):
             a, b = clause.start + text.find(v) + len(v), clause.start + end
             for m in mentions:
                 if m.kind == "org" and a <= m.span.start and m.span.end <= b:
-                    ex.relations.append(Relation(ex.home, "followsRequirementsOf", m.key, "explicit",
-                                                 Span(clause.start, b + len(closer))))
+                    ex.relations.append(
+                        Relation(
+                            ex.home, "followsRequirementsOf", m.key, "explicit", Span(clause.start, b + len(closer))
+                        )
+                    )
 
 
 def _group_chain(ex: Extraction):
@@ -68,14 +72,22 @@ def _dispatch(article, lexicon, ex, mentions):
     for sent in article.sentences:
         text = sh[sent.start : sent.end]
         at = min((text.find(w) for w in cues if w in text), default=-1)
-        units = [m for m in mentions if m.kind == "org" and sent.start <= m.span.start < sent.end
-                 and ex.entities[m.key].cls.endswith("DispatchingUnit") and m.span.start > sent.start + at]
+        units = [
+            m
+            for m in mentions
+            if m.kind == "org"
+            and sent.start <= m.span.start < sent.end
+            and ex.entities[m.key].cls.endswith("DispatchingUnit")
+            and m.span.start > sent.start + at
+        ]
         if at < 0 or not units:
             continue
         clause = next(c for c in clauses(article, sent) if c.start <= sent.start + at < c.end)
         for m in mentions:
             if m.kind == "role" and sent.start + at < m.span.start and m.span.end <= clause.end:
-                ex.relations.append(Relation(m.key, "dispatchedBy", units[0].key, "explicit", Span(clause.start, units[0].span.end)))
+                ex.relations.append(
+                    Relation(m.key, "dispatchedBy", units[0].key, "explicit", Span(clause.start, units[0].span.end))
+                )
 
 
 def _industries(article, lexicon, ex):

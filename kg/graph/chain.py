@@ -24,9 +24,9 @@ from dataclasses import dataclass, field
 import networkx as nx
 
 from kg.errors import TermError
-from kg.namespaces import curie, expand_curie
 from kg.formats import LANGUAGES
 from kg.graph.network import display_label, property_label
+from kg.namespaces import curie, expand_curie
 
 __all__ = ["Chain", "ChainReport", "hierarchy", "find_node", "chains", "attachments", "chain_report"]
 
@@ -63,17 +63,25 @@ class ChainReport:
     def text(self) -> str:
         head = self.view.nodes[self.node]
         ends = ", ".join(self.label(n) for n in self.ends())
-        lines = [f"{self.label(self.node)}  ({head.get('type', 'untyped')}; {curie(self.node)})",
-                 f"{len(self.chains)} chains {self.direction} to {len(self.ends())} {'tops' if self.direction == 'up' else 'ends'}: {ends or '-'}"
-                 if self.chains else f"no chain {self.direction}: nothing is {'above' if self.direction == 'up' else 'below'} it in the view"]
+        lines = [
+            f"{self.label(self.node)}  ({head.get('type', 'untyped')}; {curie(self.node)})",
+            f"{len(self.chains)} chains {self.direction} to {len(self.ends())} "
+            f"{'tops' if self.direction == 'up' else 'ends'}: {ends or '-'}"
+            if self.chains
+            else f"no chain {self.direction}: nothing is {'above' if self.direction == 'up' else 'below'} it "
+            "in the view",
+        ]
         for i, chain in enumerate(self.chains, 1):
             lines += ["", f"{i}. {chain.labels(self.view, self.lang)}"]
             lines += [f"   {self._edge_line(e)}" for step in chain.steps for e in step]
         if self.attached:
             lines += ["", "Attached along the chains:"]
             lines += [f"   {line}" for line in self._attached_lines()]
-        lines += ["", "stated: the text says it · implied: follows from the text · background: administrative fact from "
-                  "the gazetteer, not stated · -: no statement of its own (part of the fact it belongs to)"]
+        lines += [
+            "",
+            "stated: the text says it · implied: follows from the text · background: administrative fact from "
+            "the gazetteer, not stated · -: no statement of its own (part of the fact it belongs to)",
+        ]
         return "\n".join(lines)
 
     def _attached_lines(self) -> list[str]:
@@ -98,15 +106,22 @@ class ChainReport:
     def _edge_line(self, edge) -> str:
         s, o, key = edge
         data = self.view.edges[edge]
-        return _sentence(self.label(s), property_label(data["predicate"], self.lang), self.label(o), self.lang) + self._evidence(data)
+        return _sentence(
+            self.label(s), property_label(data["predicate"], self.lang), self.label(o), self.lang
+        ) + self._evidence(data)
 
     def to_dict(self) -> dict:
         return {
             "node": self._node(self.node),
             "direction": self.direction,
             "ends": [self._node(n) for n in self.ends()],
-            "chains": [{"nodes": [self._node(n) for n in c.nodes],
-                        "steps": [[self._edge(e) for e in step] for step in c.steps]} for c in self.chains],
+            "chains": [
+                {
+                    "nodes": [self._node(n) for n in c.nodes],
+                    "steps": [[self._edge(e) for e in step] for step in c.steps],
+                }
+                for c in self.chains
+            ],
             **({"attached": [self._edge(e) for e in self.attached]} if self.attached else {}),
         }
 
@@ -122,10 +137,18 @@ class ChainReport:
     def _edge(self, edge) -> dict:
         s, o, key = edge
         data = self.view.edges[edge]
-        out = {"subject": s, "subject_label": self.label(s), "relation": data["relation"],
-               "relation_label": property_label(data["predicate"], self.lang), "object": o,
-               "object_label": self.label(o), "direction": data["direction"], "basis": data.get("basis"),
-               "background": data.get("basis") == "background", "graph": data.get("graph")}
+        out = {
+            "subject": s,
+            "subject_label": self.label(s),
+            "relation": data["relation"],
+            "relation_label": property_label(data["predicate"], self.lang),
+            "object": o,
+            "object_label": self.label(o),
+            "direction": data["direction"],
+            "basis": data.get("basis"),
+            "background": data.get("basis") == "background",
+            "graph": data.get("graph"),
+        }
         if "span" in data:
             out["span"] = {k: data[k] for k in ("span", "begin", "end", "text") if k in data}
         return out
@@ -191,8 +214,7 @@ def attachments(view: nx.MultiDiGraph, nodes) -> list[tuple[str, str, str]]:
     attached edges of the same items (a standard's payer beside its recipient)."""
     nodes = set(nodes)
     items = {s for s, o, d in view.edges(data="direction") if d == "attached" and o in nodes}
-    return sorted((s, o, k) for s, o, k, d in view.edges(keys=True, data="direction")
-                  if d == "attached" and s in items)
+    return sorted((s, o, k) for s, o, k, d in view.edges(keys=True, data="direction") if d == "attached" and s in items)
 
 
 def find_node(view: nx.MultiDiGraph, term: str) -> str:
@@ -221,20 +243,29 @@ def find_node(view: nx.MultiDiGraph, term: str) -> str:
         return next(iter(candidates))
     if candidates:
         listed = "; ".join(f"{display_label(view.nodes[n])} <{n}>" for n in sorted(candidates))
-        raise TermError(f"{term!r} names {len(candidates)} nodes of the responsibility view: {listed}; "
-                        "name one by its full label or IRI")
+        raise TermError(
+            f"{term!r} names {len(candidates)} nodes of the responsibility view: {listed}; "
+            "name one by its full label or IRI"
+        )
     near = difflib.get_close_matches(term, list(labels), n=5, cutoff=0.3)
     hint = f"; nearest labels: {', '.join(near)}" if near else ""
     raise TermError(f"no node of the responsibility view is called {term!r}{hint}")
 
 
-
-
-def chain_report(view: nx.MultiDiGraph, term: str, direction: str = "up", *, attached: bool = False,
-                 lang: str = "zh-Hant", h: nx.DiGraph | None = None) -> ChainReport:
+def chain_report(
+    view: nx.MultiDiGraph,
+    term: str,
+    direction: str = "up",
+    *,
+    attached: bool = False,
+    lang: str = "zh-Hant",
+    h: nx.DiGraph | None = None,
+) -> ChainReport:
     """The chains up or down from the node ``term`` names, sorted shortest first, with what is attached along them."""
     node = find_node(view, term)
-    report = ChainReport(view, node, direction, chains(h if h is not None else hierarchy(view), node, direction), lang=lang)
+    report = ChainReport(
+        view, node, direction, chains(h if h is not None else hierarchy(view), node, direction), lang=lang
+    )
     report.chains.sort(key=lambda c: (len(c.nodes), [report.label(n) for n in c.nodes]))
     if attached:
         report.attached = attachments(view, {n for c in report.chains for n in c.nodes} | {node})

@@ -27,8 +27,8 @@ import subprocess
 import networkx as nx
 
 from kg.errors import DrawingError
-from kg.namespaces import curie
 from kg.graph.network import display_label, property_label, superclasses
+from kg.namespaces import curie
 
 __all__ = ["FONTS", "render", "to_dot"]
 
@@ -60,7 +60,7 @@ def _style(data: dict) -> str:
 
 def _short(text: str, width: int = 14) -> str:
     """Wrap a long label over lines of ``width`` characters, at most three."""
-    lines = [text[i:i + width] for i in range(0, len(text), width)]
+    lines = [text[i : i + width] for i in range(0, len(text), width)]
     return "\n".join(lines[:3]) + ("…" if len(lines) > 3 else "")
 
 
@@ -70,17 +70,19 @@ def to_dot(view: nx.MultiDiGraph, lang: str = "zh-Hant", attached: bool = False)
         view = view.edge_subgraph([e for e in view.edges(keys=True) if view.edges[e].get("direction") != "attached"])
     font = FONTS.get(lang, FONTS["zh-Hant"])
     ids = {node: f"n{i}" for i, node in enumerate(sorted(view))}
-    lines = ["digraph responsibility {",
-             f'  graph [rankdir=TB, fontname={_quote(font)}, nodesep=0.25, ranksep=0.45, newrank=true];',
-             f'  node [fontname={_quote(font)}, fontsize=12, margin="0.08,0.04"];',
-             f'  edge [fontname={_quote(font)}, fontsize=9, color="#444444", fontcolor="#444444"];']
+    lines = [
+        "digraph responsibility {",
+        f"  graph [rankdir=TB, fontname={_quote(font)}, nodesep=0.25, ranksep=0.45, newrank=true];",
+        f'  node [fontname={_quote(font)}, fontsize=12, margin="0.08,0.04"];',
+        f'  edge [fontname={_quote(font)}, fontsize=9, color="#444444", fontcolor="#444444"];',
+    ]
     for node in sorted(view):
         data = view.nodes[node]
         label = _short(display_label(data, lang, curie(node)))
         if isinstance(data.get("fp:count"), int):
             label += f"\n({data['fp:count']})"
         lines.append(f"  {ids[node]} [label={_quote(label)}, tooltip={_quote(node)}, {_style(data)}];")
-    for s, o, key, data in sorted(view.edges(keys=True, data=True), key=lambda e: (ids[e[0]], ids[e[1]], e[2])):
+    for s, o, _key, data in sorted(view.edges(keys=True, data=True), key=lambda e: (ids[e[0]], ids[e[1]], e[2])):
         direction = data.get("direction")
         attrs = [f"label={_quote(property_label(data['predicate'], lang))}"]
         if direction == "up":  # draw from the upper node (the object), arrow back at it
@@ -108,10 +110,14 @@ def render(dot: str, fmt: str) -> bytes:
     """
     exe = shutil.which("dot")
     if exe is None:
-        raise DrawingError("Graphviz is not installed: `dot` is not on PATH "
-                           "(Debian: apt install graphviz fonts-noto-cjk; or export --format dot)")
+        raise DrawingError(
+            "Graphviz is not installed: `dot` is not on PATH "
+            "(Debian: apt install graphviz fonts-noto-cjk; or export --format dot)"
+        )
     done = subprocess.run([exe, f"-T{fmt}"], input=dot.encode("utf-8"), capture_output=True, check=False)
     if done.returncode != 0:
         message = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise DrawingError(f"Graphviz failed to draw {fmt}: {message[0] if message else 'exit ' + str(done.returncode)}")
+        raise DrawingError(
+            f"Graphviz failed to draw {fmt}: {message[0] if message else 'exit ' + str(done.returncode)}"
+        )
     return done.stdout

@@ -51,11 +51,18 @@ import pyoxigraph as ox
 
 from kg.collector import collector_paused
 from kg.formats import LANGUAGES, NetworkFormat
-from kg.store.query import python_value
 from kg.namespaces import FP, NIF, PROV, RDF, RDFS, SKOS, curie, expand_curie
+from kg.store.query import python_value
 
-__all__ = ["display_label", "network", "property_label", "responsibility_view", "serialize_network", "superclasses",
-           "view_directions"]
+__all__ = [
+    "display_label",
+    "network",
+    "property_label",
+    "responsibility_view",
+    "serialize_network",
+    "superclasses",
+    "view_directions",
+]
 
 _LANGUAGE_TAGS = {**{lang.lower(): lang for lang in LANGUAGES}, **{lang: lang for lang in LANGUAGES}}
 _LABELS = (SKOS + "prefLabel", RDFS + "label")
@@ -65,7 +72,9 @@ _SPAN = {NIF + "beginIndex": "begin", NIF + "endIndex": "end", NIF + "anchorOf":
 #: The literals a responsibility view keeps on its nodes (the full network keeps all of them).
 _VIEW_LITERALS = frozenset(_LABELS) | frozenset(_SPAN) | {FP + "count"}
 #: What a responsibility view reads besides the view's own predicates.
-_VIEW_PREDICATES = frozenset({_TYPE, RDF + "subject", RDF + "predicate", RDF + "object", FP + "basis", _DERIVED_FROM}) | _VIEW_LITERALS
+_VIEW_PREDICATES = (
+    frozenset({_TYPE, RDF + "subject", RDF + "predicate", RDF + "object", FP + "basis", _DERIVED_FROM}) | _VIEW_LITERALS
+)
 _DIRECTIONS = {FP + "Upward": "up", FP + "Downward": "down", FP + "Attached": "attached"}
 _VOCABULARY = ("fupin.ttl", "lexicon.ttl", "gazetteer.ttl")
 
@@ -147,7 +156,6 @@ def responsibility_view(quads) -> nx.MultiDiGraph:
         return _Assembly(_by_predicate(quads, view_directions().keys() | _VIEW_PREDICATES), view=True).graph()
 
 
-
 def _by_predicate(quads, keep) -> dict[str, list]:
     """The quads grouped by predicate IRI; only those whose predicate is in ``keep``, unless it is None."""
     groups: dict = defaultdict(list)
@@ -193,9 +201,13 @@ class _Assembly:
                 quad = (q.object, predicates[st], objects[st], q.graph_name)
                 if quad not in statements or st.value < statements[quad].value:
                     statements[quad] = st
-        links = [(q.subject, q.predicate, q.object, q.graph_name)
-                 for p in sorted(groups) if p != _TYPE and (not self.view or p in self.directions)
-                 for q in groups[p] if type(q.object) is not ox.Literal]
+        links = [
+            (q.subject, q.predicate, q.object, q.graph_name)
+            for p in sorted(groups)
+            if p != _TYPE and (not self.view or p in self.directions)
+            for q in groups[p]
+            if type(q.object) is not ox.Literal
+        ]
         folded: set = set()
         if not self.view:  # a statement is folded into the edge it states; the view never has one as a subject
             stated = set(links)
@@ -218,10 +230,14 @@ class _Assembly:
                 attrs.update(spans[derived[node]])
             g.add_node(name, **attrs)
 
-        graph_names = {graph: ("" if type(graph) is ox.DefaultGraph else _key(graph)) for graph in {link[3] for link in links}}
+        graph_names = {
+            graph: ("" if type(graph) is ox.DefaultGraph else _key(graph)) for graph in {link[3] for link in links}
+        }
         predicate_names = {p: p.value for p in {link[1] for link in links}}
-        rows = sorted((names[s], predicate_names[p], names[o], graph_names[graph], statements.get((s, p, o, graph)))
-                      for s, p, o, graph in links)
+        rows = sorted(
+            (names[s], predicate_names[p], names[o], graph_names[graph], statements.get((s, p, o, graph)))
+            for s, p, o, graph in links
+        )
         basis = {st: b.value.rsplit("#", 1)[-1].lower() for st, b in self._map(FP + "basis").items()}
         edges, previous, n = [], None, 1
         for s, p, o, graph, st in rows:
@@ -303,6 +319,7 @@ class _Assembly:
 
 # -- Serialisation -------------------------------------------------------------------------------------------------
 
+
 def serialize_network(g: nx.MultiDiGraph, fmt: NetworkFormat) -> bytes:
     """GraphML, GEXF or node-link JSON (``networkx.node_link_graph`` reads it back; D3 takes ``nodes`` and ``edges``).
 
@@ -323,6 +340,7 @@ def serialize_network(g: nx.MultiDiGraph, fmt: NetworkFormat) -> bytes:
 def _uniform_attribute_types(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """GraphML and GEXF declare one type per attribute: integers that share a key with decimals become floats,
     anything that shares a key with text becomes text."""
+
     def unify(items):
         kinds = defaultdict(set)
         for _, data in items:

@@ -85,16 +85,24 @@ class _Cues:
 def _cues(lexicon: Lexicon) -> _Cues:
     found = lexicon._cache.get("ingest")
     if found is None:
+
         def both(key: str) -> list[str]:  # lines are matched as printed: either script
             return [w for f in lexicon.words(key) for w in dict.fromkeys((f, to_hant(f)))]
 
-        slots = {"contributed": alternation(both("credit-contributed")), "source": alternation(both("credit-source")),
-                 "editor": alternation(both("credit-editor"))}
+        slots = {
+            "contributed": alternation(both("credit-contributed")),
+            "source": alternation(both("credit-source")),
+            "editor": alternation(both("credit-editor")),
+        }
         found = lexicon._cache["ingest"] = _Cues(
-            lexicon.pattern("pattern-date-line"), lexicon.pattern("pattern-contributor-line", **slots),
-            lexicon.pattern("pattern-credit-start", **slots), lexicon.pattern("pattern-source-inline", **slots),
-            lexicon.pattern("pattern-editor-line", **slots), tuple(both("credit-contributed")),
-            (lexicon.entry("credit-contributed").hans, lexicon.entry("credit-source").hans))
+            lexicon.pattern("pattern-date-line"),
+            lexicon.pattern("pattern-contributor-line", **slots),
+            lexicon.pattern("pattern-credit-start", **slots),
+            lexicon.pattern("pattern-source-inline", **slots),
+            lexicon.pattern("pattern-editor-line", **slots),
+            tuple(both("credit-contributed")),
+            (lexicon.entry("credit-contributed").hans, lexicon.entry("credit-source").hans),
+        )
     return found
 
 
@@ -105,14 +113,31 @@ def _lines(text: str):
         pos += len(line) + 1
 
 
+_BLANK = " \t\u3000\u00a0"  # what surrounds a line's text: spaces, tabs, ideographic and no-break spaces
+
+
 def _stripped_span(start: int, line: str) -> Span:
-    lead = len(line) - len(line.lstrip(" \t\u3000\u00a0"))
-    body = line.strip(" \t\u3000\u00a0")
+    lead = len(line) - len(line.lstrip(_BLANK))
+    body = line.strip(_BLANK)
     return Span(start + lead, start + lead + len(body))
 
 
-def parse_article(text: str, path=None, encoding: str = "utf-8", lexicon=None) -> Article:
-    """Split decoded page text into an :class:`Article` (see module docstring)."""
+def parse_article(text: str, path=None, encoding: str = "utf-8", lexicon: Lexicon | None = None) -> Article:
+    r"""Split decoded page text into an :class:`Article` (see the module docstring).
+
+    Raises
+    ------
+    NoArticleBody
+        The page holds no title or no body.
+    InputError
+        The date line holds a date that does not exist.
+
+    Examples
+    --------
+    >>> a = parse_article("標題\n2016年12月13日\n第一段。第二句。\n")
+    >>> a.clean_at(a.meta["title"]), [a.clean_at(s) for s in a.sentences]
+    ('標題', ['第一段。', '第二句。'])
+    """
     lexicon = lexicon or load_lexicon()
     cues = _cues(lexicon)
     path = Path(path) if path else Path("<string>")
@@ -120,84 +145,23 @@ def parse_article(text: str, path=None, encoding: str = "utf-8", lexicon=None) -
     if looks_like_html(text):
         text = html_text(text)
     clean, repairs = lexicon.apply_repairs(text)
-    shade = shadow(clean)
-    lines = [(s, line) for s, line in _lines(clean)]
-    meaningful = [(s, l) for s, l in lines if l.strip(" \t\u3000\u00a0") and not l.lstrip().startswith("<!--")]
-    meta: dict = {}
-    if not meaningful:
+    lines = [(s, line) for s, line in _lines(clean) if line.strip(_BLANK) and not line.lstrip().startswith("<!--")]
+    if not lines:
         raise NoArticleBody(path, "no article body (the page holds no text)")
-
-    idx = 0
-    start, line = meaningful[0]
-    if len(_CRUMB_SEP.findall(line)) >= 1 and len(_CRUMB_SEP.split(line.strip())) >= 2 and not cues.date.search(line[:12]):
-        span = _stripped_span(start, line)
-        meta["breadcrumb"] = (span, [p for p in _CRUMB_SEP.split(clean[span.start : span.end]) if p])
-        idx = 1
-    # title (and subtitle) lines run until the date line
-    title_spans, date_at = [], None
-    for j in range(idx, min(idx + 5, len(meaningful))):
-        s, l = meaningful[j]
-        m = cues.date.search(l)
-        if m and (len(l.strip()) < 80):
-            date_at = j
-            break
-        title_spans.append(_stripped_span(s, l))
-    if date_at is None:  # no date line: the first line is the title, the date stays unknown
-        if len(meaningful) <= idx + 1:
-            raise NoArticleBody(path, "no article body (only a title line)")
-        title_spans, date_at = [_stripped_span(*meaningful[idx])], idx
-    else:
-        s, l = meaningful[date_at]
-        m = cues.date.search(l)
-        try:
-            published = datetime(int(m["y"]), int(m["m"]), int(m["d"]), int(m["H"] or 0), int(m["M"] or 0), int(m["S"] or 0),
-                                 tzinfo=CHINA_TZ)
-        except ValueError:
-            raise InputError(path, f"line {clean.count(chr(10), 0, s) + 1}: not a valid date: {m.group()}") from None
-        meta["published"] = (Span(s + m.start(), s + m.end()), published, m["H"] is not None)
-        src = cues.source_inline.search(l)
-        if src:
-            meta["source"] = (Span(s + src.start("who"), s + src.end("who")), src["who"])
-    if not title_spans:
-        raise NoArticleBody(path, "no title (no line before the date line names the article)")
-    meta["title"] = title_spans[0]
-    if len(title_spans) > 1:
-        meta["subtitle"] = title_spans[1]
-
-    chrome_markers = lexicon.chrome_markers
-    body_lines, end_at = [], len(meaningful)
-    for j in range(date_at + 1, len(meaningful)):
-        s, l = meaningful[j]
-        stripped = l.strip(" \t\u3000\u00a0")
-        e = cues.editors.match(stripped)
-        if e:
-            span = _stripped_span(s, l)
-            names = re.split(r"[、,，\s]+", e["names"].strip())
-            meta["editors"] = (span, [n for n in names if n])
-            end_at = j + 1
-            break
-        if any(stripped.startswith(mk) or stripped.strip("【】[]·") == mk for mk in chrome_markers):
-            end_at = j
-            break
-        c = cues.contributor.match(stripped) if (stripped[:1] in "(（" or cues.credit_start.match(stripped)) else None
-        if c and len(stripped) < 40 and body_lines:
-            role = cues.roles[0] if any(w in stripped for w in cues.contributed) else cues.roles[1]
-            meta["contributor"] = (_stripped_span(s, l), c["who"].strip(), role)
-            continue
-        body_lines.append(_stripped_span(s, l))
-    if not body_lines:
-        raise NoArticleBody(path, "no article body (nothing between the date line and the editor line)")
-    content_end = meaningful[end_at - 1][0] + len(meaningful[end_at - 1][1].rstrip()) if end_at else len(clean)
-    chrome = Span(meaningful[end_at][0], len(clean.rstrip())) if end_at < len(meaningful) else None
+    meta: dict = {}
+    first_title = _breadcrumb(clean, lines[0], cues, meta)
+    date_at = _header(clean, path, lines, first_title, cues, meta)
+    body_lines, end_at = _body(lines, date_at, lexicon, cues, meta, path)
+    content_end = lines[end_at - 1][0] + len(lines[end_at - 1][1].rstrip()) if end_at else len(clean)
+    chrome = Span(lines[end_at][0], len(clean.rstrip())) if end_at < len(lines) else None
     first = meta.get("breadcrumb", (meta["title"],))[0]
     paragraphs, repeated = _unique(clean, _paragraphs(clean, body_lines))
-    sentences = [s for p in paragraphs for s in _sentences(clean, p)]
     return Article(
         article_id=_article_id(path),
         path=path,
         text=text,
         clean=clean,
-        shadow=shade,
+        shadow=shadow(clean),
         script=detect_script(clean[paragraphs[0].start : paragraphs[-1].end]),
         encoding=encoding,
         repairs=repairs,
@@ -205,10 +169,86 @@ def parse_article(text: str, path=None, encoding: str = "utf-8", lexicon=None) -
         body=Span(paragraphs[0].start, paragraphs[-1].end),
         chrome=chrome,
         paragraphs=paragraphs,
-        sentences=sentences,
+        sentences=[s for p in paragraphs for s in _sentences(clean, p)],
         meta=meta,
         repeated=repeated,
     )
+
+
+def _breadcrumb(clean: str, first_line: tuple[int, str], cues: _Cues, meta: dict) -> int:
+    """Read a breadcrumb (站點 > 欄目) on the first line into ``meta``; the index of the line the title starts on."""
+    start, line = first_line
+    if _CRUMB_SEP.findall(line) and len(_CRUMB_SEP.split(line.strip())) >= 2 and not cues.date.search(line[:12]):
+        span = _stripped_span(start, line)
+        meta["breadcrumb"] = (span, [p for p in _CRUMB_SEP.split(clean[span.start : span.end]) if p])
+        return 1
+    return 0
+
+
+def _header(clean: str, path: Path, lines: list[tuple[int, str]], idx: int, cues: _Cues, meta: dict) -> int:
+    """Read the title, subtitle, date and source into ``meta``; the index of the date line (the title's, without)."""
+    title_spans, date_at = [], None
+    for j in range(idx, min(idx + 5, len(lines))):  # title (and subtitle) lines run until the date line
+        start, line = lines[j]
+        m = cues.date.search(line)
+        if m and (len(line.strip()) < 80):
+            date_at = j
+            break
+        title_spans.append(_stripped_span(start, line))
+    if date_at is None:  # no date line: the first line is the title, the date stays unknown
+        if len(lines) <= idx + 1:
+            raise NoArticleBody(path, "no article body (only a title line)")
+        title_spans, date_at = [_stripped_span(*lines[idx])], idx
+    else:
+        start, line = lines[date_at]
+        m = cues.date.search(line)
+        try:
+            fields = (m["y"], m["m"], m["d"], m["H"] or 0, m["M"] or 0, m["S"] or 0)
+            published = datetime(*(int(f) for f in fields), tzinfo=CHINA_TZ)  # type: ignore[misc]
+        except ValueError:
+            where = clean.count("\n", 0, start) + 1
+            raise InputError(path, f"line {where}: not a valid date: {m.group()}") from None
+        meta["published"] = (Span(start + m.start(), start + m.end()), published, m["H"] is not None)
+        src = cues.source_inline.search(line)
+        if src:
+            meta["source"] = (Span(start + src.start("who"), start + src.end("who")), src["who"])
+    if not title_spans:
+        raise NoArticleBody(path, "no title (no line before the date line names the article)")
+    meta["title"] = title_spans[0]
+    if len(title_spans) > 1:
+        meta["subtitle"] = title_spans[1]
+    return date_at
+
+
+def _body(
+    lines: list[tuple[int, str]], date_at: int, lexicon: Lexicon, cues: _Cues, meta: dict, path: Path
+) -> tuple[list[Span], int]:
+    """The body's lines after the date line, up to the editor line or the page chrome (credit lines go to ``meta``);
+    and the index of the first line after the content."""
+    chrome_markers = lexicon.chrome_markers
+    body_lines, end_at = [], len(lines)
+    for j in range(date_at + 1, len(lines)):
+        start, line = lines[j]
+        stripped = line.strip(_BLANK)
+        e = cues.editors.match(stripped)
+        if e:
+            names = re.split(r"[、,，\s]+", e["names"].strip())
+            meta["editors"] = (_stripped_span(start, line), [n for n in names if n])
+            end_at = j + 1
+            break
+        if any(stripped.startswith(mk) or stripped.strip("【】[]·") == mk for mk in chrome_markers):
+            end_at = j
+            break
+        credit = stripped[:1] in "(（" or cues.credit_start.match(stripped)
+        c = cues.contributor.match(stripped) if credit else None
+        if c and len(stripped) < 40 and body_lines:
+            role = cues.roles[0] if any(w in stripped for w in cues.contributed) else cues.roles[1]
+            meta["contributor"] = (_stripped_span(start, line), c["who"].strip(), role)
+            continue
+        body_lines.append(_stripped_span(start, line))
+    if not body_lines:
+        raise NoArticleBody(path, "no article body (nothing between the date line and the editor line)")
+    return body_lines, end_at
 
 
 def _unique(text: str, paragraphs: list[Span]) -> tuple[list[Span], list[tuple[Span, Span]]]:
@@ -244,7 +284,7 @@ def _sentences(text: str, para: Span) -> list[Span]:
         if end > start:
             out.append(Span(start, end))
         start = end
-    if start < para.end and text[start:para.end].strip():
+    if start < para.end and text[start : para.end].strip():
         out.append(Span(start, para.end))
     return out
 

@@ -51,12 +51,33 @@ def decode(data: bytes, path, encoding: str | None = None) -> tuple[str, str]:
     return text, best.encoding
 
 
-
-
 _HTML = re.compile(r"<(?:!doctype\s+html|html|body|p|div|br)\b[^>]*>", re.IGNORECASE)
 _SKIPPED = {"head", "script", "style", "noscript"}  # the <title> in <head> repeats the page's heading
-_BLOCKS = {"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "title", "section", "article", "header",
-           "footer", "table", "ul", "ol", "dd", "dt", "blockquote", "hr"}
+_BLOCKS = {
+    "p",
+    "div",
+    "br",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "tr",
+    "title",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "table",
+    "ul",
+    "ol",
+    "dd",
+    "dt",
+    "blockquote",
+    "hr",
+}
 
 
 def looks_like_html(text: str) -> bool:

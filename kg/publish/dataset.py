@@ -37,8 +37,14 @@ def vocabulary_nquads(names) -> bytes:
     return b"".join(out)
 
 
-def write_dataset(blocks: list[bytes], out_dir: Path, ontology_files: dict[str, bytes], version: str, articles: list[str],
-            extra_files: dict[str, bytes] | None = None) -> list[Path]:
+def write_dataset(
+    blocks: list[bytes],
+    out_dir: Path,
+    ontology_files: dict[str, bytes],
+    version: str,
+    articles: list[str],
+    extra_files: dict[str, bytes] | None = None,
+) -> list[Path]:
     """Write the published dataset from the articles' N-Quads, one block per article graph.
 
     kg.nq and kg.trig hold the whole dataset: each article in its named graph, and the ontology, the lexicon, the
@@ -51,8 +57,11 @@ def write_dataset(blocks: list[bytes], out_dir: Path, ontology_files: dict[str, 
 
     dataset_nq = Chunks([*blocks, vocabulary_nquads(VOCABULARY_FILES)])
     data = Chunks(blocks)
-    data_nt = sorted_lines(ox.serialize((q.triple for q in ox.parse(data.reader(), format=ox.RdfFormat.N_QUADS)),
-                                        format=ox.RdfFormat.N_TRIPLES))
+    data_nt = sorted_lines(
+        ox.serialize(
+            (q.triple for q in ox.parse(data.reader(), format=ox.RdfFormat.N_QUADS)), format=ox.RdfFormat.N_TRIPLES
+        )
+    )
     files: dict[str, bytes | Chunks] = {}
 
     def reserialize(source, fmt: RdfFormat, target: RdfFormat) -> bytes:

@@ -59,8 +59,12 @@ def find_merges(quads, gazetteer: frozenset[str] | None = None) -> list[Merge]:
     anchors: dict = {}
     labels: dict = {}
     doc_mentions: dict = {}
-    mentioned, document, anchor, label = (ox.NamedNode(FP + "mentionedAt"), ox.NamedNode(FP + "document"),
-                                          ox.NamedNode(NIF + "anchorOf"), ox.NamedNode(RDFS + "label"))
+    mentioned, document, anchor, label = (
+        ox.NamedNode(FP + "mentionedAt"),
+        ox.NamedNode(FP + "document"),
+        ox.NamedNode(NIF + "anchorOf"),
+        ox.NamedNode(RDFS + "label"),
+    )
     for q in quads:
         p = q.predicate
         if p == mentioned:
@@ -78,7 +82,11 @@ def find_merges(quads, gazetteer: frozenset[str] | None = None) -> list[Merge]:
         if len(gs) < 2 or not isinstance(node, ox.NamedNode):
             continue
         iri = node.value
-        reason = "the gazetteer entry" if iri in gazetteer else next((r for ns, r in REASONS if iri.startswith(ns)), "same IRI")
+        reason = (
+            "the gazetteer entry"
+            if iri in gazetteer
+            else next((r for ns, r in REASONS if iri.startswith(ns)), "same IRI")
+        )
         forms = sorted({anchors[s] for s in spans.get(node, ()) if s in anchors})
         if node in doc_mentions:
             forms = sorted({labels.get(node, "")} - {""})
@@ -108,5 +116,8 @@ def _concept_label(iri: str) -> str:
 def _gazetteer_places() -> frozenset[str]:
     from kg.resources import vocabulary_triples
 
-    return frozenset(t.subject.value for t in vocabulary_triples("gazetteer.ttl")
-                     if t.predicate.value == RDF + "type" and t.subject.value.startswith(PLACE))
+    return frozenset(
+        t.subject.value
+        for t in vocabulary_triples("gazetteer.ttl")
+        if t.predicate.value == RDF + "type" and t.subject.value.startswith(PLACE)
+    )

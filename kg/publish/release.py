@@ -6,9 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-
 __all__ = ["BuildResult", "build_and_publish", "network_files", "ontology_files"]
-
 
 
 @dataclass
@@ -27,8 +25,10 @@ class BuildResult:
         if len(self.articles) <= 10:
             lines = [f"{aid}  {title}  ({when})" for aid, title, when in self.articles]
         else:
-            lines = [f"{len(self.articles)} articles ({self.extracted} extracted, "
-                     f"{len(self.articles) - self.extracted} unchanged since the last build)"]
+            lines = [
+                f"{len(self.articles)} articles ({self.extracted} extracted, "
+                f"{len(self.articles) - self.extracted} unchanged since the last build)"
+            ]
         lines.append(f"{self.triples} triples")
         lines.append(", ".join(f"{self.counts[k]} {k}" for k in SUMMARY_KINDS))
         if len(self.articles) > 1:
@@ -41,10 +41,16 @@ class BuildResult:
 
 #: What the summary counts: instances of these classes or their subclasses, as the ontology says.
 SUMMARY_KINDS = {
-    "figures": ["fp:Figure"], "documents": ["fp:PolicyDocument"], "funding standards": ["fp:FundingStandard"],
-    "assignments": ["fp:Assignment"], "responsibility lists": ["fp:ResponsibilityList"],
-    "personnel actions": ["fp:PersonnelAction"], "programmes": ["fp:Programme"], "places": ["fp:AdministrativeDivision"],
-    "organisations": ["org:Organization", "org:FormalOrganization", "org:OrganizationalUnit"], "roles": ["org:Role"],
+    "figures": ["fp:Figure"],
+    "documents": ["fp:PolicyDocument"],
+    "funding standards": ["fp:FundingStandard"],
+    "assignments": ["fp:Assignment"],
+    "responsibility lists": ["fp:ResponsibilityList"],
+    "personnel actions": ["fp:PersonnelAction"],
+    "programmes": ["fp:Programme"],
+    "places": ["fp:AdministrativeDivision"],
+    "organisations": ["org:Organization", "org:FormalOrganization", "org:OrganizationalUnit"],
+    "roles": ["org:Role"],
 }
 
 
@@ -57,16 +63,25 @@ def ontology_files() -> dict[str, bytes]:
 def network_files(quads) -> dict[str, bytes]:
     """The graph as a network (GraphML, for Gephi, Cytoscape, igraph and networkx) and the responsibility view
     as Graphviz DOT (drawn by `dot`; no Graphviz is needed to write it)."""
-    from kg.graph.draw import to_dot
     from kg.formats import NetworkFormat
+    from kg.graph.draw import to_dot
     from kg.graph.network import network, responsibility_view, serialize_network
 
-    return {"network.graphml": serialize_network(network(quads), NetworkFormat.GRAPHML),
-            "responsibility.dot": to_dot(responsibility_view(quads)).encode("utf-8")}
+    return {
+        "network.graphml": serialize_network(network(quads), NetworkFormat.GRAPHML),
+        "responsibility.dot": to_dot(responsibility_view(quads)).encode("utf-8"),
+    }
 
 
-def build_and_publish(paths: list[Path], out_dir: Path, encoding: str | None = None, *, jobs: int | None = None,
-                  cache_dir: Path | None = None, progress=None) -> BuildResult:
+def build_and_publish(
+    paths: list[Path],
+    out_dir: Path,
+    encoding: str | None = None,
+    *,
+    jobs: int | None = None,
+    cache_dir: Path | None = None,
+    progress=None,
+) -> BuildResult:
     """Build every article (folders searched), validate, then publish what built.
 
     An article that cannot be read, cannot be built, or whose graph breaks the core shapes is a failure of that
@@ -99,19 +114,39 @@ def build_and_publish(paths: list[Path], out_dir: Path, encoding: str | None = N
     if broken:
         for a in [a for a in corpus.articles if graph_iri(a.article_id) in broken]:
             first = next(r for r in report.results if r.graph == graph_iri(a.article_id) and r.severity == "Violation")
-            corpus.failures.append(Failure(a.path, f"{a.path}: its graph breaks the shapes ({first.label or first.focus}: "
-                                                   f"{first.message()}); run `kg validate {a.path}` for the report"))
+            corpus.failures.append(
+                Failure(
+                    a.path,
+                    f"{a.path}: its graph breaks the shapes ({first.label or first.focus}: "
+                    f"{first.message()}); run `kg validate {a.path}` for the report",
+                )
+            )
         corpus.articles = [a for a in corpus.articles if graph_iri(a.article_id) not in broken]
         if not corpus.articles:
             raise NonConformant(report)
         quads = corpus.quads()
         report = validate(quads, jobs=jobs)
     merges = find_merges(quads)
-    files = write_dataset([a.nquads for a in corpus.articles], out_dir, ontology_files(), __version__,
-                    [article_iri(a.article_id) for a in corpus.articles], {"validation-report.ttl": report.to_turtle(), "merges.tsv": merges_tsv(merges), **network_files(quads)})
+    files = write_dataset(
+        [a.nquads for a in corpus.articles],
+        out_dir,
+        ontology_files(),
+        __version__,
+        [article_iri(a.article_id) for a in corpus.articles],
+        {"validation-report.ttl": report.to_turtle(), "merges.tsv": merges_tsv(merges), **network_files(quads)},
+    )
     infos = [(a.article_id, a.title, a.published) for a in corpus.articles]
-    return BuildResult(Path(out_dir), infos, len({q.triple for q in quads}), _counts(quads), files, report.counts,
-                       corpus.failures, corpus.extracted, len(merges))
+    return BuildResult(
+        Path(out_dir),
+        infos,
+        len({q.triple for q in quads}),
+        _counts(quads),
+        files,
+        report.counts,
+        corpus.failures,
+        corpus.extracted,
+        len(merges),
+    )
 
 
 def _counts(quads) -> Counter:
@@ -121,11 +156,15 @@ def _counts(quads) -> Counter:
 
     values = " ".join(f'({c} "{kind}")' for kind, classes in SUMMARY_KINDS.items() for c in classes)
     prefix = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
-    rows = run_query(open_store(quads, ("fupin.ttl", "lexicon.ttl")), prefix + f"""
+    rows = run_query(
+        open_store(quads, ("fupin.ttl", "lexicon.ttl")),
+        prefix
+        + f"""
         SELECT ?kind (COUNT(DISTINCT ?s) AS ?n) WHERE {{
           VALUES (?top ?kind) {{ {values} }}
           {{ ?s a ?c . ?c rdfs:subClassOf* ?top . FILTER(?top != org:Role) }}
           UNION {{ ?s a org:Role ; fp:mentionedAt ?m . BIND(org:Role AS ?top) }}
           UNION {{ ?s a org:Post . FILTER NOT EXISTS {{ ?s prov:wasDerivedFrom ?d }} BIND(org:Role AS ?top) }}
-        }} GROUP BY ?kind""")
+        }} GROUP BY ?kind""",
+    )
     return Counter({r["kind"]: r["n"] for r in rows})

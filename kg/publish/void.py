@@ -18,14 +18,16 @@ def describe_dataset(files: dict[str, bytes | Chunks], data_nt: bytes, version: 
     and SHA-256 checksums, as Turtle."""
     base = "https://w3id.org/fupin-kg/dataset"
     n = ox.NamedNode
-    lit = lambda v, dt: ox.Literal(str(v), datatype=n(XSD + dt))  # noqa: E731
+    lit = lambda v, dt: ox.Literal(str(v), datatype=n(XSD + dt))
     ds = n(base)
     triples = list(ox.parse(data_nt, format=ox.RdfFormat.N_TRIPLES))
     out = [
         ox.Triple(ds, n(RDF + "type"), n(VOID + "Dataset")),
         ox.Triple(ds, n(RDF + "type"), n(DCAT + "Dataset")),
-        *(t.triple if isinstance(t, ox.Quad) else t
-          for t in ox.parse(path=data_file("ontology", "dataset.ttl"), format=ox.RdfFormat.TURTLE)),
+        *(
+            t.triple if isinstance(t, ox.Quad) else t
+            for t in ox.parse(path=data_file("ontology", "dataset.ttl"), format=ox.RdfFormat.TURTLE)
+        ),
         ox.Triple(ds, n(VOID + "triples"), lit(len(triples), "integer")),
         ox.Triple(ds, n(VOID + "entities"), lit(len({t.subject for t in triples}), "integer")),
         ox.Triple(ds, n(VOID + "vocabulary"), n("https://w3id.org/fupin-kg/ontology#")),
@@ -34,9 +36,16 @@ def describe_dataset(files: dict[str, bytes | Chunks], data_nt: bytes, version: 
     ]
     for a in articles:
         out.append(ox.Triple(ds, n(DCT + "source"), n(a)))
-    media = {"ttl": "text/turtle", "nt": "application/n-triples", "nq": "application/n-quads", "trig": "application/trig",
-             "jsonld": "application/ld+json", "tsv": "text/tab-separated-values",
-             "graphml": "application/graphml+xml", "dot": "text/vnd.graphviz"}
+    media = {
+        "ttl": "text/turtle",
+        "nt": "application/n-triples",
+        "nq": "application/n-quads",
+        "trig": "application/trig",
+        "jsonld": "application/ld+json",
+        "tsv": "text/tab-separated-values",
+        "graphml": "application/graphml+xml",
+        "dot": "text/vnd.graphviz",
+    }
     for name, data in files.items():
         dist = n(f"{base}/distribution/{name.replace('/', '-')}")
         out += [
@@ -45,12 +54,17 @@ def describe_dataset(files: dict[str, bytes | Chunks], data_nt: bytes, version: 
             ox.Triple(dist, n(DCAT + "downloadURL"), n(f"https://w3id.org/fupin-kg/{name}")),
             ox.Triple(dist, n(DCT + "title"), ox.Literal(name)),
             ox.Triple(dist, n(DCAT + "byteSize"), lit(len(data), "nonNegativeInteger")),
-            ox.Triple(dist, n("http://spdx.org/rdf/terms#checksum"),
-                      ox.Literal(data.sha256() if isinstance(data, Chunks) else hashlib.sha256(data).hexdigest())),
+            ox.Triple(
+                dist,
+                n("http://spdx.org/rdf/terms#checksum"),
+                ox.Literal(data.sha256() if isinstance(data, Chunks) else hashlib.sha256(data).hexdigest()),
+            ),
         ]
         ext = name.rsplit(".", 1)[-1]
         if ext in media:
-            out.append(ox.Triple(dist, n(DCAT + "mediaType"), n(f"https://www.iana.org/assignments/media-types/{media[ext]}")))
+            out.append(
+                ox.Triple(dist, n(DCAT + "mediaType"), n(f"https://www.iana.org/assignments/media-types/{media[ext]}"))
+            )
         if name in ("kg.ttl", "kg.nt", "kg.jsonld"):
             out.append(ox.Triple(dist, n(VOID + "triples"), lit(len(triples), "integer")))
     out.sort(key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))

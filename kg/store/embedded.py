@@ -24,8 +24,9 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg.store.layout import GraphName, vocabulary_graphs
 from kg.errors import StoreError
+from kg.faults import pause_point
+from kg.store.layout import GraphName, vocabulary_graphs
 
 __all__ = ["LoadReport", "default_store_dir", "load_store", "reading", "store_quads"]
 
@@ -34,7 +35,8 @@ _PARTIAL, _DISCARD, _FAILED = "rollback.partial", "rollback.discard", "oxigraph.
 
 
 def default_store_dir() -> Path:
-    """``$KG_STORE`` if set, else ``store`` in the user's data directory (``~/.local/share/fupin-kg/store`` on Linux)."""
+    """``$KG_STORE`` if set, else ``store`` in the user's data directory (``~/.local/share/fupin-kg/store`` on
+    Linux)."""
     if os.environ.get("KG_STORE"):
         return Path(os.environ["KG_STORE"])
     import platformdirs
@@ -59,8 +61,7 @@ class LoadReport:
 
         lines = [f"{action:<8} {_graph_label(g, curie)}  {n:,} triples" for g, n, action in self.graphs]
         graphs = f"{len(self.graphs)} graph{'s' if len(self.graphs) != 1 else ''}"
-        lines.append(f"loaded {graphs}, {self.triples:,} triples into {self.target} "
-                     f"in {self.seconds:.1f} s")
+        lines.append(f"loaded {graphs}, {self.triples:,} triples into {self.target} in {self.seconds:.1f} s")
         return "\n".join(lines)
 
 
@@ -68,8 +69,13 @@ def _graph_label(graph: GraphName, curie) -> str:
     return "(default graph)" if isinstance(graph, ox.DefaultGraph) else curie(graph.value)
 
 
-def load_store(directory: Path, layout: dict[GraphName, list[ox.Quad]], *, append: bool = False,
-               progress: Callable[[str], None] = lambda message: None) -> LoadReport:
+def load_store(
+    directory: Path,
+    layout: dict[GraphName, list[ox.Quad]],
+    *,
+    append: bool = False,
+    progress: Callable[[str], None] = lambda message: None,
+) -> LoadReport:
     """Write each graph of ``layout`` into the store at ``directory``, replacing it whole (or adding to it).
 
     The whole load is one unit: if anything fails, the store is rolled back to its state before the load.
@@ -98,13 +104,15 @@ def load_store(directory: Path, layout: dict[GraphName, list[ox.Quad]], *, appen
                 action = "added to" if append and existed else "replaced" if existed else "created"
                 report.graphs.append((graph, len(quads), action))
                 progress(f"[{i}/{len(layout)}] {action} {_graph_label(graph, str)}: {len(quads):,} triples")
+                pause_point(f"load-graph-{i}")
             store.flush()
         except BaseException as e:
             store = None  # closes the database before its directory is swapped back
             _roll_back(directory)
             if isinstance(e, OSError):
-                raise StoreError(f"{directory}: the load failed ({e}); the store was rolled back to its state "
-                                 "before the load") from None
+                raise StoreError(
+                    f"{directory}: the load failed ({e}); the store was rolled back to its state before the load"
+                ) from None
             raise
         store = None
         _discard(directory / _ROLLBACK)
@@ -147,8 +155,10 @@ def _claim(directory: Path) -> None:
     if directory.exists() and not directory.is_dir():
         raise StoreError(f"{directory}: not a directory")
     if directory.is_dir() and any(directory.iterdir()) and not (directory / _LOCK).exists():
-        raise StoreError(f"{directory}: not a fupin-kg store and not empty; give a new or empty directory "
-                         f"(the database lives in {directory / _DB})")
+        raise StoreError(
+            f"{directory}: not a fupin-kg store and not empty; give a new or empty directory "
+            f"(the database lives in {directory / _DB})"
+        )
     directory.mkdir(parents=True, exist_ok=True)
     (directory / _LOCK).touch()
 
@@ -175,8 +185,10 @@ def _open_for_writing(directory: Path) -> ox.Store:
         return ox.Store(str(directory / _DB))
     except OSError as e:
         if "lock" in str(e).lower():
-            raise StoreError(f"{directory / _DB}: the database is open in another program (an Oxigraph "
-                             "server?); stop it, or load through its Graph Store endpoint with --endpoint") from None
+            raise StoreError(
+                f"{directory / _DB}: the database is open in another program (an Oxigraph "
+                "server?); stop it, or load through its Graph Store endpoint with --endpoint"
+            ) from None
         raise StoreError(f"{directory / _DB}: cannot open the database: {e}") from None
 
 
@@ -192,8 +204,10 @@ def _refuse_if_served(directory: Path) -> None:
         fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         fcntl.lockf(fd, fcntl.LOCK_UN)
     except OSError:
-        raise StoreError(f"{directory / _DB}: the database is open in another program (an Oxigraph server?); "
-                         "query that server with --endpoint") from None
+        raise StoreError(
+            f"{directory / _DB}: the database is open in another program (an Oxigraph server?); "
+            "query that server with --endpoint"
+        ) from None
     finally:
         os.close(fd)
 

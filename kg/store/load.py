@@ -15,9 +15,18 @@ from kg.store.layout import store_layout
 __all__ = ["load_inputs"]
 
 
-def load_inputs(paths=(), *, store_dir: Path | None = None, endpoint: str | None = None, graph: ox.NamedNode | None = None,
-                append: bool = False, vocabulary: bool = True, retries: int = 4, encoding: str | None = None,
-                progress: Callable[[str], None] = lambda message: None) -> LoadReport:
+def load_inputs(
+    paths=(),
+    *,
+    store_dir: Path | None = None,
+    endpoint: str | None = None,
+    graph: ox.NamedNode | None = None,
+    append: bool = False,
+    vocabulary: bool = True,
+    retries: int = 4,
+    encoding: str | None = None,
+    progress: Callable[[str], None] = lambda message: None,
+) -> LoadReport:
     """Load RDF files and articles (default: the bundled article) into a store, each graph replaced whole.
 
     Parameters
@@ -49,11 +58,15 @@ def load_inputs(paths=(), *, store_dir: Path | None = None, endpoint: str | None
         An input cannot be read or built; nothing is loaded.
     """
     progress("reading the input…")
-    layout = store_layout(read_inputs(list(paths) or [bundled_article()], encoding), graph=graph,
-                          vocabulary=VOCABULARY_FILES if vocabulary else ())
+    layout = store_layout(
+        read_inputs(list(paths) or [bundled_article()], encoding),
+        graph=graph,
+        vocabulary=VOCABULARY_FILES if vocabulary else (),
+    )
     if endpoint:
         from kg.store.remote import load_graphs
 
         return load_graphs(endpoint, layout, append=append, retries=retries, progress=progress)
-    return load_store(store_dir if store_dir is not None else default_store_dir(), layout, append=append,
-                      progress=progress)
+    return load_store(
+        store_dir if store_dir is not None else default_store_dir(), layout, append=append, progress=progress
+    )

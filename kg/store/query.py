@@ -1,6 +1,7 @@
 """SPARQL over the graph: in memory, in the embedded store, or at a remote endpoint.
 
-Local queries know the prefixes of the published files. Local stores hold the store layout (:mod:`kg.dataset`: each article in its named graph, each vocabulary
+Local queries know the prefixes of the published files. Local stores hold the store layout
+(:mod:`kg.store.layout`: each article in its named graph, each vocabulary
 file in its own) and queries see the union of all graphs as their default graph, so a query reaches the
 labels of lexicon concepts and ontology classes without ``GRAPH``; ``GRAPH ?g`` still names the article.
 """
@@ -16,13 +17,24 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg.store.layout import store_layout
 from kg.errors import InputError, ParseError, QueryError
 from kg.namespaces import PREFIXES
 from kg.resources import VOCABULARY_FILES, queries_dir
+from kg.store.layout import store_layout
 
-__all__ = ["EndpointTarget", "LocalTarget", "answer", "labeler", "open_store", "open_target", "python_value",
-           "query_text", "run_query", "shipped_queries", "shipped_query"]
+__all__ = [
+    "EndpointTarget",
+    "LocalTarget",
+    "answer",
+    "labeler",
+    "open_store",
+    "open_target",
+    "python_value",
+    "query_text",
+    "run_query",
+    "shipped_queries",
+    "shipped_query",
+]
 
 
 def open_store(quads, vocabulary=VOCABULARY_FILES) -> ox.Store:
@@ -71,8 +83,14 @@ class EndpointTarget:
 
 
 @contextmanager
-def open_target(*, data=None, store_dir: Path | None = None, endpoint: str | None = None, encoding: str | None = None,
-                progress: Callable[[str], None] = lambda message: None) -> Iterator[LocalTarget | EndpointTarget]:
+def open_target(
+    *,
+    data=None,
+    store_dir: Path | None = None,
+    endpoint: str | None = None,
+    encoding: str | None = None,
+    progress: Callable[[str], None] = lambda message: None,
+) -> Iterator[LocalTarget | EndpointTarget]:
     """What a query runs over: a SPARQL endpoint, the embedded store at ``store_dir`` (held for reading while the
     block runs), or ``data``: RDF files and articles (default: the bundled article) in an in-memory store.
 
@@ -97,8 +115,9 @@ def open_target(*, data=None, store_dir: Path | None = None, endpoint: str | Non
         yield LocalTarget(open_store(read_inputs(data or [bundled_article()], encoding)))
 
 
-def answer(target: LocalTarget | EndpointTarget, text: str, origin: str = "query", fmt: str = "table",
-           lang: str = "zh-Hant") -> bytes:
+def answer(
+    target: LocalTarget | EndpointTarget, text: str, origin: str = "query", fmt: str = "table", lang: str = "zh-Hant"
+) -> bytes:
     """Run a query over ``target`` and render its answer in ``fmt`` (labels in ``lang`` beside IRIs in a table).
 
     Raises
@@ -123,7 +142,7 @@ def labeler(target, lang: str, chunk: int = 400):
     def labels(iris: list[str]) -> dict[str, str]:
         names: dict[str, list] = {}
         for i in range(0, len(iris), chunk):
-            for row in target.run(label_query(iris[i:i + chunk]), "label lookup"):
+            for row in target.run(label_query(iris[i : i + chunk]), "label lookup"):
                 names.setdefault(row["s"].value, []).append((row["name"], row["kind"].value))
         return {iri: name for iri, found in names.items() if (name := best_name(found, lang))}
 

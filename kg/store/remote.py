@@ -17,9 +17,9 @@ from urllib.parse import quote, urlsplit
 
 import pyoxigraph as ox
 
-from kg.store.layout import GraphName
 from kg.errors import EndpointError
 from kg.store.embedded import LoadReport
+from kg.store.layout import GraphName
 
 __all__ = ["Endpoint", "load_graphs", "query_endpoint", "query_form", "USER_VARIABLE", "PASSWORD_VARIABLE"]
 
@@ -38,8 +38,15 @@ class Endpoint:
     in one transaction reads a large body slowly.
     """
 
-    def __init__(self, url: str, *, retries: int = 4, backoff: float = 0.5, idempotent: bool = True,
-                 timeout: tuple[float, float] = (60.0, 1800.0)):
+    def __init__(
+        self,
+        url: str,
+        *,
+        retries: int = 4,
+        backoff: float = 0.5,
+        idempotent: bool = True,
+        timeout: tuple[float, float] = (60.0, 1800.0),
+    ):
         import requests
         from requests.adapters import HTTPAdapter
         from urllib3.util.retry import Retry
@@ -48,15 +55,26 @@ class Endpoint:
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise EndpointError(f"{url}: not an http:// or https:// URL")
         if parts.username or parts.password:
-            raise EndpointError(f"{parts.scheme}://{parts.hostname}…: credentials do not belong in the URL; set "
-                                f"{USER_VARIABLE} and {PASSWORD_VARIABLE}, or add the host to ~/.netrc")
+            raise EndpointError(
+                f"{parts.scheme}://{parts.hostname}…: credentials do not belong in the URL; set "
+                f"{USER_VARIABLE} and {PASSWORD_VARIABLE}, or add the host to ~/.netrc"
+            )
         self.url, self.retries, self.timeout = url, retries, timeout
         self.credentials = _credentials(url)
         self.session = requests.Session()
         self.session.auth = _NO_AUTH  # credentials only as the server asks (requests would send netrc's as Basic)
-        retry = Retry(total=retries, connect=retries, read=retries if idempotent else 0, status=retries, other=0,
-                      backoff_factor=backoff, status_forcelist=RETRY_STATUSES, allowed_methods=None,
-                      raise_on_status=False, respect_retry_after_header=True)
+        retry = Retry(
+            total=retries,
+            connect=retries,
+            read=retries if idempotent else 0,
+            status=retries,
+            other=0,
+            backoff_factor=backoff,
+            status_forcelist=RETRY_STATUSES,
+            allowed_methods=None,
+            raise_on_status=False,
+            respect_retry_after_header=True,
+        )
         for scheme in ("http://", "https://"):
             self.session.mount(scheme, HTTPAdapter(max_retries=retry))
 
@@ -67,12 +85,15 @@ class Endpoint:
             self._authenticate(method, url, response)
             response = self._send(method, url, **kwargs)
         if response.status_code == 401:
-            raise EndpointError(f"{method} {url}: 401 {response.reason}: the server refused the credentials "
-                                f"(from {self.credentials[2]})")
+            raise EndpointError(
+                f"{method} {url}: 401 {response.reason}: the server refused the credentials "
+                f"(from {self.credentials[2]})"
+            )
         if response.status_code >= 400:
             again = f" (after {self.retries} retries)" if response.status_code in RETRY_STATUSES else ""
-            raise EndpointError(f"{method} {url}: {response.status_code} {response.reason}{again}: "
-                                f"{_server_words(response)}")
+            raise EndpointError(
+                f"{method} {url}: {response.status_code} {response.reason}{again}: {_server_words(response)}"
+            )
         return response
 
     def negotiate(self, url: str) -> None:
@@ -91,14 +112,18 @@ class Endpoint:
         except requests.exceptions.Timeout:
             raise EndpointError(f"{method} {url}: the server did not answer within {self.timeout[1]:.0f} s") from None
         except requests.exceptions.RequestException as e:
-            raise EndpointError(f"{method} {url}: {_connection_problem(e)} (gave up after {self.retries} retries)") from None
+            raise EndpointError(
+                f"{method} {url}: {_connection_problem(e)} (gave up after {self.retries} retries)"
+            ) from None
 
     def _authenticate(self, method: str, url: str, response) -> None:
         from requests.auth import HTTPBasicAuth, HTTPDigestAuth
 
         if not self.credentials:
-            raise EndpointError(f"{method} {url}: 401 {response.reason}: the server asks for credentials; set "
-                                f"{USER_VARIABLE} and {PASSWORD_VARIABLE}, or add the host to ~/.netrc")
+            raise EndpointError(
+                f"{method} {url}: 401 {response.reason}: the server asks for credentials; set "
+                f"{USER_VARIABLE} and {PASSWORD_VARIABLE}, or add the host to ~/.netrc"
+            )
         user, password, _ = self.credentials
         digest = response.headers.get("WWW-Authenticate", "").lower().startswith("digest")
         self.session.auth = HTTPDigestAuth(user, password) if digest else HTTPBasicAuth(user, password)
@@ -111,8 +136,15 @@ def _no_auth(request):
 _NO_AUTH = _no_auth
 
 
-def load_graphs(url: str, layout: dict[GraphName, list[ox.Quad]], *, append: bool = False, retries: int = 4,
-                backoff: float = 0.5, progress: Callable[[str], None] = lambda message: None) -> LoadReport:
+def load_graphs(
+    url: str,
+    layout: dict[GraphName, list[ox.Quad]],
+    *,
+    append: bool = False,
+    retries: int = 4,
+    backoff: float = 0.5,
+    progress: Callable[[str], None] = lambda message: None,
+) -> LoadReport:
     """Send each graph of ``layout`` to a Graph Store Protocol ``url``: PUT (replace the graph whole) or POST (add).
 
     Each graph is one request, which the server applies whole or not at all; graphs sent before a failure stay.
@@ -133,14 +165,17 @@ def load_graphs(url: str, layout: dict[GraphName, list[ox.Quad]], *, append: boo
             endpoint.negotiate(target)
         body = ox.serialize([q.triple for q in quads], format=ox.RdfFormat.N_TRIPLES)
         try:
-            response = endpoint.request(method, target, data=body,
-                                        headers={"Content-Type": ox.RdfFormat.N_TRIPLES.media_type})
+            response = endpoint.request(
+                method, target, data=body, headers={"Content-Type": ox.RdfFormat.N_TRIPLES.media_type}
+            )
         except EndpointError as e:
             done = f"; {i - 1} of {len(layout)} graphs were loaded before it" if i > 1 else ""
             raise EndpointError(f"{e}{done}") from None
         action = "added to" if append else "created" if response.status_code == 201 else "replaced"
         report.graphs.append((graph, len(quads), action))
-        progress(f"[{i}/{len(layout)}] {method} {target}: {response.status_code} {response.reason}, {len(quads):,} triples")
+        progress(
+            f"[{i}/{len(layout)}] {method} {target}: {response.status_code} {response.reason}, {len(quads):,} triples"
+        )
     report.seconds = time.perf_counter() - started
     return report
 
@@ -170,8 +205,10 @@ def query_endpoint(url: str, text: str, *, retries: int = 4):
             return ox.parse_query_results(response.content, results_format)
         rdf_format = ox.RdfFormat.N_TRIPLES if media == "text/plain" else ox.RdfFormat.from_media_type(media)
         if rdf_format is None:
-            raise EndpointError(f"POST {url}: the server answered in {media or 'an unnamed format'}, which is "
-                                "neither a SPARQL results format nor RDF")
+            raise EndpointError(
+                f"POST {url}: the server answered in {media or 'an unnamed format'}, which is "
+                "neither a SPARQL results format nor RDF"
+            )
         return [t.triple if isinstance(t, ox.Quad) else t for t in ox.parse(response.content, rdf_format)]
     except SyntaxError as e:
         raise EndpointError(f"POST {url}: the server's answer ({media}) does not parse: {e}") from None
@@ -183,8 +220,9 @@ def query_form(text: str) -> str:
     >>> query_form('PREFIX ex: <http://example.org/select#> # ASK?\\nCONSTRUCT { ?s ?p "SELECT" } WHERE { ?s ?p ?o }')
     'CONSTRUCT'
     """
-    stripped = re.sub(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:\\.|[^"\\\n])*"|\'(?:\\.|[^\'\\\n])*\'|<[^<>\s]*>|#[^\n]*',
-                      " ", text)
+    stripped = re.sub(
+        r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:\\.|[^"\\\n])*"|\'(?:\\.|[^\'\\\n])*\'|<[^<>\s]*>|#[^\n]*', " ", text
+    )
     match = re.search(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", stripped, re.IGNORECASE)
     return match.group(1).upper() if match else "SELECT"
 
@@ -212,10 +250,11 @@ def _server_words(response, limit: int = 400) -> str:
 def _connection_problem(error) -> str:
     """What went wrong with the connection, without the library's nesting of exception reprs."""
     text = str(error)
-    for pattern, words in ((r"Connection refused", "connection refused"),
-                           (r"Connection reset|Connection aborted|RemoteDisconnected|BrokenPipe|Broken pipe",
-                            "the connection was cut"),
-                           (r"Name or service not known|nodename nor servname|getaddrinfo", "unknown host")):
+    for pattern, words in (
+        (r"Connection refused", "connection refused"),
+        (r"Connection reset|Connection aborted|RemoteDisconnected|BrokenPipe|Broken pipe", "the connection was cut"),
+        (r"Name or service not known|nodename nor servname|getaddrinfo", "unknown host"),
+    ):
         if re.search(pattern, text):
             return words
     match = re.search(r"\[Errno -?\d+\] ([^'\")]+)", text)

@@ -19,10 +19,19 @@ from kg.namespaces import curie
 __all__ = ["render", "table", "label_query"]
 
 #: SELECT and ASK answer in table or a W3C results format; CONSTRUCT and DESCRIBE in table (Turtle) or RDF.
-_W3C = {"csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV, "json": ox.QueryResultsFormat.JSON,
-        "xml": ox.QueryResultsFormat.XML}
-_RDF = {"table": RdfFormat.TURTLE, "ttl": RdfFormat.TURTLE, "nt": RdfFormat.N_TRIPLES, "json": RdfFormat.JSON_LD,
-        "xml": RdfFormat.RDF_XML}
+_W3C = {
+    "csv": ox.QueryResultsFormat.CSV,
+    "tsv": ox.QueryResultsFormat.TSV,
+    "json": ox.QueryResultsFormat.JSON,
+    "xml": ox.QueryResultsFormat.XML,
+}
+_RDF = {
+    "table": RdfFormat.TURTLE,
+    "ttl": RdfFormat.TURTLE,
+    "nt": RdfFormat.N_TRIPLES,
+    "json": RdfFormat.JSON_LD,
+    "xml": RdfFormat.RDF_XML,
+}
 
 Labels = Callable[[list[str]], dict[str, str]]
 
@@ -37,8 +46,10 @@ def render(result, fmt: str = "table", labels: Labels | None = None) -> bytes:
     """
     if isinstance(result, list):
         if fmt not in _RDF:
-            raise QueryError(f"--format {fmt} holds SELECT and ASK results; a CONSTRUCT or DESCRIBE answers with a "
-                             "graph: use table (Turtle), ttl, nt, json (JSON-LD) or xml (RDF/XML)")
+            raise QueryError(
+                f"--format {fmt} holds SELECT and ASK results; a CONSTRUCT or DESCRIBE answers with a "
+                "graph: use table (Turtle), ttl, nt, json (JSON-LD) or xml (RDF/XML)"
+            )
         return serialize([ox.Quad(t.subject, t.predicate, t.object) for t in result], _RDF[fmt])
     if fmt in _W3C:
         return result.serialize(format=_W3C[fmt])
@@ -66,8 +77,7 @@ def table(names: list[str], rows: list[list], labels: Labels | None = None) -> s
     names_of = labels(iris) if labels and iris else {}
     cells = [[_cell(t, names_of) for t in row] for row in rows]
     widths = [max([_width(n), 2] + [_width(r[i]) for r in cells]) for i, n in enumerate(names)]
-    lines = ["  ".join(_pad(n, w) for n, w in zip(names, widths)).rstrip(),
-             "  ".join("-" * w for w in widths)]
+    lines = ["  ".join(_pad(n, w) for n, w in zip(names, widths)).rstrip(), "  ".join("-" * w for w in widths)]
     lines += ["  ".join(_pad(c, w) for c, w in zip(r, widths)).rstrip() for r in cells]
     lines.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
     return "\n".join(lines) + "\n"
@@ -77,17 +87,20 @@ def label_query(iris: Iterable[str]) -> str:
     """SPARQL for what names each IRI: its labels (``rdfs:label``, ``skos:prefLabel``) and the text it was
     derived from (``prov:wasDerivedFrom/nif:anchorOf``, for facts such as figures that have no label)."""
     values = " ".join(f"<{i}>" for i in iris)
-    return ("SELECT ?s ?name ?kind WHERE { VALUES ?s { " + values + " } "
-            "{ ?s <http://www.w3.org/2000/01/rdf-schema#label>|<http://www.w3.org/2004/02/skos/core#prefLabel> ?name "
-            'BIND("label" AS ?kind) } UNION { ?s <http://www.w3.org/ns/prov#wasDerivedFrom>/'
-            '<http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#anchorOf> ?name BIND("text" AS ?kind) } }')
+    return (
+        "SELECT ?s ?name ?kind WHERE { VALUES ?s { " + values + " } "
+        "{ ?s <http://www.w3.org/2000/01/rdf-schema#label>|<http://www.w3.org/2004/02/skos/core#prefLabel> ?name "
+        'BIND("label" AS ?kind) } UNION { ?s <http://www.w3.org/ns/prov#wasDerivedFrom>/'
+        '<http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#anchorOf> ?name BIND("text" AS ?kind) } }'
+    )
 
 
 def best_name(names: list[tuple[ox.Literal, str]], lang: str) -> str | None:
     """The label in ``lang``, else in the next language of zh-Hant, zh-Hans, en, else any label, else the text
     that states the fact in 「」.
 
-    >>> best_name([(ox.Literal("Some county", language="en"), "label"), (ox.Literal("某縣", language="zh-Hant"), "label")], "zh-Hans")
+    >>> names = [(ox.Literal("Some county", language="en"), "label"), (ox.Literal("某縣", language="zh-Hant"), "label")]
+    >>> best_name(names, "zh-Hans")
     '某縣'
     """
     labels = {(n.language or "").lower(): n.value for n, kind in names if kind == "label"}

@@ -3,5 +3,14 @@
 from kg.validate.engine import SHAPES_FILES, load_shapes, validate, vocabulary_context
 from kg.validate.report import KGSH, SEVERITIES, SH, Report, Result
 
-__all__ = ["KGSH", "SEVERITIES", "SH", "SHAPES_FILES", "Report", "Result", "load_shapes", "validate",
-           "vocabulary_context"]
+__all__ = [
+    "KGSH",
+    "SEVERITIES",
+    "SH",
+    "SHAPES_FILES",
+    "Report",
+    "Result",
+    "load_shapes",
+    "validate",
+    "vocabulary_context",
+]

@@ -27,8 +27,8 @@ import pyoxigraph as ox
 
 from kg.collector import collector_paused
 from kg.namespaces import FP, OWL, RDF, RDFS, SKOS, XSD
-from kg.validate.report import KGSH, SEVERITIES, SH, Report, Result, read_results
 from kg.store.layout import vocabulary_graphs
+from kg.validate.report import KGSH, SEVERITIES, SH, Report, Result, read_results
 
 __all__ = ["validate", "load_shapes", "vocabulary_context", "SHAPES_FILES", "Report", "Result", "SEVERITIES"]
 
@@ -38,13 +38,23 @@ SHAPES_FILES = ("core.ttl", "vocabularies.ttl", "recommended.ttl", "info.ttl")
 #: Shapes whose constraints follow edges that may cross articles; they are run once more over the union.
 CROSS_GRAPH_SHAPES = (KGSH + "Responsibility_Shape", KGSH + "ResponsibilityNetwork_Shape")
 #: The predicates those shapes follow.
-RESPONSIBILITY_PREDICATES = tuple(FP + p for p in ("subordinateTo", "coordinatedBy", "dispatchedBy", "followsRequirementsOf"))
+RESPONSIBILITY_PREDICATES = tuple(
+    FP + p for p in ("subordinateTo", "coordinatedBy", "dispatchedBy", "followsRequirementsOf")
+)
 
 #: What the vocabulary context takes from the ontology and lexicon files: the class hierarchy, the classes of
 #: individuals and concepts (closed lists, roles), scheme membership; not the declarations every term has.
 _CONTEXT_PREDICATES = {RDFS + "subClassOf", RDF + "type", SKOS + "inScheme"}
-_CONTEXT_SKIPPED_TYPES = {OWL + "ObjectProperty", OWL + "DatatypeProperty", OWL + "AnnotationProperty", RDF + "Property",
-                          OWL + "Ontology", OWL + "NamedIndividual", SKOS + "Concept", SKOS + "ConceptScheme"}
+_CONTEXT_SKIPPED_TYPES = {
+    OWL + "ObjectProperty",
+    OWL + "DatatypeProperty",
+    OWL + "AnnotationProperty",
+    RDF + "Property",
+    OWL + "Ontology",
+    OWL + "NamedIndividual",
+    SKOS + "Concept",
+    SKOS + "ConceptScheme",
+}
 
 
 @lru_cache(maxsize=1)
@@ -89,6 +99,7 @@ def vocabulary_context() -> tuple[ox.Triple, ...]:
 
 
 # -- Validation --------------------------------------------------------------------------------------------------
+
 
 def validate(quads, jobs: int | None = None) -> Report:
     """Validate quads (one named graph per article) against the shapes.
@@ -237,7 +248,9 @@ def _run_pyshacl(pyshacl, graph, triples: list, use_shapes) -> list[Result]:
         reports.append(pyshacl.validate(data, shacl_graph=_shapes_for(frozenset(core)), inplace=True, **options)[1])
     if sparql:
         store = ox.Store()
-        store.bulk_extend(ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in triples)  # needs no context
+        store.bulk_extend(
+            ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in triples
+        )  # needs no context
         reports.append(pyshacl.validate(store, shacl_graph=_shapes_for(frozenset(sparql)), **options)[1])
     return read_results(reports, triples, graph)
 
@@ -277,9 +290,12 @@ def _top_shapes() -> tuple[list[str], list[str]]:
     from rdflib import URIRef
 
     g = load_shapes()
-    sh = lambda name: URIRef(SH + name)  # noqa: E731
+    sh = lambda name: URIRef(SH + name)
     tops = sorted({s for p in _TARGETS for s in g.subjects(URIRef(p), None)})
-    return ([str(s) for s in tops if (s, sh("sparql"), None) not in g], [str(s) for s in tops if (s, sh("sparql"), None) in g])
+    return (
+        [str(s) for s in tops if (s, sh("sparql"), None) not in g],
+        [str(s) for s in tops if (s, sh("sparql"), None) in g],
+    )
 
 
 @lru_cache(maxsize=1)
@@ -302,22 +318,22 @@ def _rdflib_term():
     """A converter from pyoxigraph terms to rdflib terms that remembers IRIs (a graph repeats them often)."""
     import rdflib
 
-    URIRef, BNode, Literal = rdflib.URIRef, rdflib.BNode, rdflib.Literal
+    uri_ref, blank_node, literal = rdflib.URIRef, rdflib.BNode, rdflib.Literal
 
     @lru_cache(maxsize=65536)
     def iri(value):
-        return URIRef(value)
+        return uri_ref(value)
 
     def convert(term):
         if isinstance(term, ox.NamedNode):
             return iri(term.value)
         if isinstance(term, ox.BlankNode):
-            return BNode(term.value)
+            return blank_node(term.value)
         if term.language:
-            return Literal(term.value, lang=term.language)
+            return literal(term.value, lang=term.language)
         datatype = term.datatype.value
         if datatype == XSD + "string":  # RDF 1.1: "x" and "x"^^xsd:string are one literal; rdflib keeps them apart
-            return Literal(term.value)
-        return Literal(term.value, datatype=iri(datatype))
+            return literal(term.value)
+        return literal(term.value, datatype=iri(datatype))
 
     return convert

@@ -21,6 +21,7 @@ KGSH = "https://w3id.org/fupin-kg/shapes#"
 DCT_TITLE = "http://purl.org/dc/terms/title"
 SEVERITIES = ("Violation", "Warning", "Info")
 
+
 @dataclass(frozen=True)
 class Result:
     """One validation result, in plain values (picklable, JSON-ready)."""
@@ -45,7 +46,15 @@ class Result:
 
     @property
     def key(self) -> tuple:
-        return (SEVERITIES.index(self.severity), self.graph or "", self.focus, self.shape, self.component, self.path or "", self.value or "")
+        return (
+            SEVERITIES.index(self.severity),
+            self.graph or "",
+            self.focus,
+            self.shape,
+            self.component,
+            self.path or "",
+            self.value or "",
+        )
 
     def message(self, lang: str = "en") -> str:
         return self.messages.get(lang) or self.messages.get("en") or next(iter(self.messages.values()), "")
@@ -70,8 +79,10 @@ class Report:
 
     def text(self, lang: str = "en") -> str:
         c = self.counts
-        head = (f"{'Conforms' if self.conforms else 'Does not conform'}: {c['Violation']} violations, "
-                f"{c['Warning']} warnings, {c['Info']} info ({self.triples} triples in {self.graphs} graphs)")
+        head = (
+            f"{'Conforms' if self.conforms else 'Does not conform'}: {c['Violation']} violations, "
+            f"{c['Warning']} warnings, {c['Info']} info ({self.triples} triples in {self.graphs} graphs)"
+        )
         lines = [head]
         for r in self.results:
             who = f"{r.label} <{r.focus}>" if r.label else f"<{r.focus}>"
@@ -88,29 +99,44 @@ class Report:
         return "\n".join(lines)
 
     def to_json(self) -> str:
-        return json.dumps({"conforms": self.conforms, "counts": {s: self.counts[s] for s in SEVERITIES},
-                           "triples": self.triples, "graphs": self.graphs,
-                           "results": [asdict(r) for r in self.results]}, ensure_ascii=False, indent=2)
+        return json.dumps(
+            {
+                "conforms": self.conforms,
+                "counts": {s: self.counts[s] for s in SEVERITIES},
+                "triples": self.triples,
+                "graphs": self.graphs,
+                "results": [asdict(r) for r in self.results],
+            },
+            ensure_ascii=False,
+            indent=2,
+        )
 
     def to_turtle(self) -> bytes:
         """The report as a ``sh:ValidationReport`` graph; same results, same bytes."""
         n, lit = ox.NamedNode, ox.Literal
         report = ox.BlankNode("report")
-        out = [ox.Triple(report, n(RDF + "type"), n(SH + "ValidationReport")),
-               ox.Triple(report, n(SH + "conforms"), lit("true" if self.conforms else "false", datatype=n(_XSD_BOOLEAN)))]
+        out = [
+            ox.Triple(report, n(RDF + "type"), n(SH + "ValidationReport")),
+            ox.Triple(report, n(SH + "conforms"), lit("true" if self.conforms else "false", datatype=n(_XSD_BOOLEAN))),
+        ]
         for i, r in enumerate(self.results, 1):
             node = ox.BlankNode(f"result{i:05d}")
-            out += [ox.Triple(report, n(SH + "result"), node),
-                    ox.Triple(node, n(RDF + "type"), n(SH + "ValidationResult")),
-                    ox.Triple(node, n(SH + "resultSeverity"), n(SH + r.severity)),
-                    ox.Triple(node, n(SH + "focusNode"), _term(r.focus)),
-                    ox.Triple(node, n(SH + "sourceShape"), _term(r.shape)),
-                    ox.Triple(node, n(SH + "sourceConstraintComponent"), n(r.component))]
+            out += [
+                ox.Triple(report, n(SH + "result"), node),
+                ox.Triple(node, n(RDF + "type"), n(SH + "ValidationResult")),
+                ox.Triple(node, n(SH + "resultSeverity"), n(SH + r.severity)),
+                ox.Triple(node, n(SH + "focusNode"), _term(r.focus)),
+                ox.Triple(node, n(SH + "sourceShape"), _term(r.shape)),
+                ox.Triple(node, n(SH + "sourceConstraintComponent"), n(r.component)),
+            ]
             if r.path:
                 out.append(ox.Triple(node, n(SH + "resultPath"), n(r.path)))
             if r.value_nt is not None:
                 out.append(ox.Triple(node, n(SH + "value"), r.value_term))
-            out += [ox.Triple(node, n(SH + "resultMessage"), lit(text, language=lang)) for lang, text in sorted(r.messages.items())]
+            out += [
+                ox.Triple(node, n(SH + "resultMessage"), lit(text, language=lang))
+                for lang, text in sorted(r.messages.items())
+            ]
         prefixes = {"sh": SH, "kgsh": KGSH, **PREFIXES}
         out.sort(key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
         return ox.serialize(out, format=ox.RdfFormat.TURTLE, prefixes=prefixes)
@@ -130,6 +156,7 @@ def _compact(iri: str) -> str:
 
 # -- Shapes and context ------------------------------------------------------------------------------------------
 
+
 def read_results(reports: list, triples: list, graph: str | None) -> list[Result]:
     """Plain results from pySHACL report graphs, with the label and article text of each focus node from ``triples``."""
     from rdflib import Literal, URIRef
@@ -139,21 +166,27 @@ def read_results(reports: list, triples: list, graph: str | None) -> list[Result
     about = _index(triples) if nodes else {}
     out = []
     for report, node in nodes:
-        get = lambda p: report.value(node, p)  # noqa: E731
+        get = lambda p: report.value(node, p)
         focus, value, path = get(SHNS.focusNode), get(SHNS.value), get(SHNS.resultPath)
         messages = {}
         for m in sorted(report.objects(node, SHNS.resultMessage)):
             lang = _LANGS.get((m.language or "en").lower(), m.language or "en")
             messages.setdefault(lang, str(m))
-        out.append(Result(
-            severity=str(get(SHNS.resultSeverity)).rsplit("#", 1)[-1],
-            focus=_n3(focus), shape=_n3(get(SHNS.sourceShape)), component=str(get(SHNS.sourceConstraintComponent)),
-            path=str(path) if isinstance(path, URIRef) else None,
-            value=(str(value) if isinstance(value, Literal) else _n3(value)) if value is not None else None,
-            value_nt=value.n3() if value is not None else None,
-            label=_label(about, str(focus)), messages=messages,
-            span=_span(about, str(focus), str(value) if isinstance(value, URIRef) else None), graph=graph,
-        ))
+        out.append(
+            Result(
+                severity=str(get(SHNS.resultSeverity)).rsplit("#", 1)[-1],
+                focus=_n3(focus),
+                shape=_n3(get(SHNS.sourceShape)),
+                component=str(get(SHNS.sourceConstraintComponent)),
+                path=str(path) if isinstance(path, URIRef) else None,
+                value=(str(value) if isinstance(value, Literal) else _n3(value)) if value is not None else None,
+                value_nt=value.n3() if value is not None else None,
+                label=_label(about, str(focus)),
+                messages=messages,
+                span=_span(about, str(focus), str(value) if isinstance(value, URIRef) else None),
+                graph=graph,
+            )
+        )
     return out
 
 
