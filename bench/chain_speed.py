@@ -5,7 +5,8 @@ secretary, work team and technician, about 86 triples per village, written to an
 
 * load -- ``pyoxigraph parse`` (the baseline: ``list(pyoxigraph.parse(file))``), kg's responsibility view
           (``responsibility_view(pyoxigraph.parse(file))``: parse, fold statements, build the MultiDiGraph), kg's full
-          network, a pyoxigraph in-memory ``Store.load`` and an rdflib ``Dataset.parse`` (what each SPARQL engine needs);
+          network, a pyoxigraph in-memory ``Store.load`` and an rdflib ``Dataset.parse`` (what each SPARQL engine
+          needs);
 * up   -- from sampled villages: ``kg.chain.chains`` (every chain, with its edges) and ``networkx.descendants``
           (the nodes above) against the shipped ``chain-up.rq`` property path in pyoxigraph and rdflib, with the
           node bound; the answers are compared;
@@ -129,7 +130,8 @@ def run(villages: int, samples: int, repeat: int) -> None:
 
         rdflib_query(up_q, "above")(village_ids[0])  # the first rdflib query in a process parses and compiles slowly
         print(
-            f"{'query (median ms per node)':<40} {'networkx chains':>15} {'nx reach':>9} {'pyoxigraph':>11} {'rdflib':>9}  agree"
+            f"{'query (median ms per node)':<40} {'networkx chains':>15} {'nx reach':>9} {'pyoxigraph':>11} "
+            f"{'rdflib':>9}  agree"
         )
         for name, nodes, text, var, reach, direction in (
             (f"up from {len(village_ids)} villages", village_ids, up_q, "above", nx.descendants, "up"),

@@ -11,7 +11,8 @@ belongs to that run alone. Machines here are shared and noisy: read the ratios, 
 Columns: build s (find, read, extract, build and serialise every article: `build_corpus`), articles/s in all
 and per core (jobs), triples/s, the N-Quads size, peak memory and its ratio to the output; then writing
 kg.nq: "write s" serialises every graph again from its quads in one process and writes the file, "parts s" is
-what `kg build` does after its workers (write the graphs its workers serialised, part by part), "pyox s" is pyoxigraph's own
+what `kg build` does after its workers (write the graphs its workers serialised, part by part), "pyox s" is
+pyoxigraph's own
 serialisation of all the quads to a file, and "× pyox" is write s / pyox s.
 """
 
@@ -30,7 +31,10 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 TEMPLATES = [REPO / "articles" / "000_bdc2813b06239aaa.txt", *sorted((REPO / "eval" / "articles").glob("dev0*.txt"))]
-SYLLABLES = "安白碧岑丹东枫福光桂海和鹤红华黄嘉金锦静兰岚乐丽连林柳龙鹿明宁平清泉仁瑞山石双松泰桃天田通万文溪霞祥新兴秀雅阳宜永玉云长真正中竹"
+SYLLABLES = (
+    "安白碧岑丹东枫福光桂海和鹤红华黄嘉金锦静兰岚乐丽连林柳龙鹿"
+    "明宁平清泉仁瑞山石双松泰桃天田通万文溪霞祥新兴秀雅阳宜永玉云长真正中竹"
+)
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢"
 
 
@@ -167,7 +171,8 @@ def main() -> None:
         print(
             f"{r['articles']:>8} {r['jobs']:>4} {r['build_s']:>8.2f} {rate:>7.1f} {rate / r['jobs']:>10.1f} "
             f"{r['quads'] / r['build_s']:>10,.0f} {r['quads']:>10,} {out_mb:>10.1f} {r['peak_mb']:>8.0f} "
-            f"{r['peak_mb'] / out_mb:>8.2f} {r['write_ours_s']:>8.2f} {r['write_parts_s']:>7.2f} {r['write_ox_s']:>7.2f} "
+            f"{r['peak_mb'] / out_mb:>8.2f} {r['write_ours_s']:>8.2f} {r['write_parts_s']:>7.2f} "
+            f"{r['write_ox_s']:>7.2f} "
             f"{r['write_ours_s'] / r['write_ox_s']:>6.2f}"
         )
 

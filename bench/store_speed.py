@@ -58,7 +58,7 @@ def _run(command: list[str]) -> tuple[float, float]:
 
 def _median_run(make_command, repeat: int, work: Path) -> tuple[float, float]:
     times, peaks = [], []
-    for i in range(repeat):
+    for _ in range(repeat):
         target = work / f"run-{time.monotonic_ns()}"
         seconds, peak = _run(make_command(target))
         times.append(seconds)
@@ -157,7 +157,8 @@ def main(argv=None) -> None:
                 totals[0] += small_ms
                 totals[1] += big_ms
                 print(
-                    f"{name:<8} {small_ms:>9.2f} {small_rows:>5} {big_ms:>9.2f} {big_rows:>5} {big_ms / small_ms:>5.1f}×"
+                    f"{name:<8} {small_ms:>9.2f} {small_rows:>5} {big_ms:>9.2f} {big_rows:>5} "
+                    f"{big_ms / small_ms:>5.1f}×"
                 )
         print(f"{'all':<8} {totals[0]:>9.1f} {'':>5} {totals[1]:>9.1f} {'':>5} {totals[1] / totals[0]:>5.1f}×")
         cli, _ = _run([str(BIN / "kg"), "query", "cq12", "--store", str(store)])

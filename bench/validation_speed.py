@@ -29,7 +29,7 @@ import pyoxigraph as ox
 sys.path.insert(0, str(Path(__file__).parent))
 from replicate import replicate, seed_quads
 
-from kg.validate import engine as V
+from kg.validate import engine as validation
 
 ROOT = Path(__file__).resolve().parent.parent
 JENA = ROOT / "scripts" / "jena.sh"
@@ -49,7 +49,7 @@ def _timed(fn):
 
 def run_kg(nq: Path, jobs: int | None):
     quads = list(ox.parse(path=nq, format=ox.RdfFormat.N_QUADS))
-    return V.validate(quads, jobs=jobs)
+    return validation.validate(quads, jobs=jobs)
 
 
 def run_pyshacl(nt: Path):
@@ -59,9 +59,9 @@ def run_pyshacl(nt: Path):
     g = rdflib.Graph()
     g.parse(nt, format="nt")
     conforms, report, _ = pyshacl.validate(
-        g, shacl_graph=V.load_shapes(), inplace=True, allow_warnings=True, allow_infos=True
+        g, shacl_graph=validation.load_shapes(), inplace=True, allow_warnings=True, allow_infos=True
     )
-    return len(list(report.objects(None, rdflib.URIRef(V.SH + "result"))))
+    return len(list(report.objects(None, rdflib.URIRef(validation.SH + "result"))))
 
 
 def run_jena(nt: Path, shapes: Path):
@@ -84,17 +84,19 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
     has_jena = shutil.which("java") is not None and Path("/usr/share/java/jena-shacl.jar").exists()
     seed = seed_quads()
-    V.load_shapes()
-    context = list(V.vocabulary_context())
+    validation.load_shapes()
+    context = list(validation.vocabulary_context())
     print(
-        f"CPUs: {os.cpu_count()}, kg jobs: {args.jobs or os.cpu_count()}, Jena: {'yes' if has_jena else 'not installed'}"
+        f"CPUs: {os.cpu_count()}, kg jobs: {args.jobs or os.cpu_count()}, "
+        f"Jena: {'yes' if has_jena else 'not installed'}"
     )
     print(
-        f"{'size':>6} {'triples':>9} {'graphs':>6} | {'engine':<8} {'seconds':>8} {'triples/s':>10} {'results':>8} {'÷ jena':>7}"
+        f"{'size':>6} {'triples':>9} {'graphs':>6} | {'engine':<8} {'seconds':>8} {'triples/s':>10} {'results':>8} "
+        f"{'÷ jena':>7}"
     )
     with tempfile.TemporaryDirectory() as tmp:
         shapes = Path(tmp) / "shapes.ttl"
-        V.load_shapes().serialize(shapes, format="turtle")
+        validation.load_shapes().serialize(shapes, format="turtle")
         for label in args.sizes.split(","):
             quads = replicate(seed, _size(label))
             triples = len({q.triple for q in quads})
@@ -116,7 +118,8 @@ def main(argv=None) -> int:
             for engine, t, n in rows:
                 ratio = f"{t / jena:6.2f}×" if jena else "      -"
                 print(
-                    f"{label:>6} {triples:>9,} {graphs:>6} | {engine:<8} {t:8.2f} {triples / t:10,.0f} {n:>8} {ratio:>7}",
+                    f"{label:>6} {triples:>9,} {graphs:>6} | {engine:<8} {t:8.2f} {triples / t:10,.0f} {n:>8} "
+                    f"{ratio:>7}",
                     flush=True,
                 )
     return 0

@@ -1,5 +1,8 @@
 """Named points where long work can be stopped on purpose, so tests interrupt it at a known place.
 
+Tests of "nothing half written" (a build or a load killed part way) need the process to be
+at a known step when it is killed; a pause point is such a step, named in the code.
+
 With ``KG_PAUSE_AT`` set to a point's name, the process says ``paused at NAME`` on standard error
 when it gets there and waits for a signal; a test reads that line, then kills the process. Without
 the variable, a pause point costs one dictionary lookup.
@@ -22,7 +25,23 @@ PAUSE_VARIABLE = "KG_PAUSE_AT"
 
 
 def pause_point(name: str) -> None:
-    """Pause here, until a signal arrives, if ``$KG_PAUSE_AT`` names this point."""
+    """Pause here, until a signal arrives, if ``$KG_PAUSE_AT`` names this point.
+
+    Parameters
+    ----------
+    name
+        The point's name (``load-graph-1`` …): the value of :data:`PAUSE_VARIABLE` that stops the process here.
+
+    Notes
+    -----
+    When paused, the process writes ``paused at NAME`` to standard error and waits until a signal
+    ends it (a signal whose handler returns does not end the wait), so the test that set the
+    variable must end the process itself, with SIGKILL or SIGTERM.
+
+    Examples
+    --------
+    >>> pause_point("load-graph-1")  # returns at once unless KG_PAUSE_AT=load-graph-1
+    """
     if os.environ.get(PAUSE_VARIABLE) != name:
         return
     sys.stderr.write(f"paused at {name}\n")

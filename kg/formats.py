@@ -39,7 +39,18 @@ LANGUAGES = ("zh-Hant", "zh-Hans", "en")
 
 
 class RdfFormat(enum.Enum):
-    """RDF serialisations; the first is the default."""
+    """RDF serialisations; the first, Turtle, is the default.
+
+    Each member's value is its ``--format`` name; the properties give what pyoxigraph and HTTP
+    call it.
+
+    Examples
+    --------
+    >>> RdfFormat("jsonld"), RdfFormat.TURTLE.media_type
+    (<RdfFormat.JSON_LD: 'jsonld'>, 'text/turtle')
+    >>> [f.value for f in RdfFormat if f.is_dataset]
+    ['nq', 'trig']
+    """
 
     TURTLE = "ttl"
     N_TRIPLES = "nt"
@@ -50,7 +61,7 @@ class RdfFormat(enum.Enum):
 
     @property
     def ox(self) -> pyoxigraph.RdfFormat:
-        """The pyoxigraph format."""
+        """The pyoxigraph format (imports pyoxigraph)."""
         import pyoxigraph as ox
 
         return {
@@ -81,10 +92,28 @@ class RdfFormat(enum.Enum):
     def from_extension(cls, ext: str) -> RdfFormat:
         """The format a file extension names (``.ttl``, ``turtle``, ``.rdf`` …).
 
+        Parameters
+        ----------
+        ext
+            The extension, with or without its dot, in any case.
+
+        Returns
+        -------
+        RdfFormat
+            The format whose value or usual extension it is (``turtle`` also names Turtle).
+
         Raises
         ------
         ValueError
             No RDF format has that extension.
+
+        Examples
+        --------
+        >>> RdfFormat.from_extension(".TTL"), RdfFormat.from_extension("rdf")
+        (<RdfFormat.TURTLE: 'ttl'>, <RdfFormat.RDF_XML: 'xml'>)
+        >>> RdfFormat.from_extension(".csv")
+        Traceback (most recent call last):
+        ValueError: unknown RDF file extension: .csv
         """
         ext = ext.lower().lstrip(".")
         for f in cls:
@@ -94,7 +123,16 @@ class RdfFormat(enum.Enum):
 
 
 class NetworkFormat(enum.Enum):
-    """Network serialisations (networkx, Gephi, Cytoscape, D3)."""
+    """Network serialisations (networkx, Gephi, Cytoscape, D3).
+
+    GraphML and GEXF load in networkx (``read_graphml``, ``read_gexf``) and Gephi; ``json`` is
+    networkx's node-link JSON (``node_link_graph``), which D3 reads.
+
+    Examples
+    --------
+    >>> [f.value for f in NetworkFormat]
+    ['graphml', 'gexf', 'json']
+    """
 
     GRAPHML = "graphml"
     GEXF = "gexf"
@@ -102,7 +140,13 @@ class NetworkFormat(enum.Enum):
 
 
 class DrawingFormat(enum.Enum):
-    """Drawings of the responsibility view (Graphviz)."""
+    """Drawings of the responsibility view (Graphviz): its DOT source, or an SVG or PNG picture.
+
+    Examples
+    --------
+    >>> DrawingFormat("svg"), DrawingFormat.DOT.value
+    (<DrawingFormat.SVG: 'svg'>, 'dot')
+    """
 
     DOT = "dot"
     SVG = "svg"
@@ -110,14 +154,29 @@ class DrawingFormat(enum.Enum):
 
 
 class NetworkView(enum.Enum):
-    """What a network holds: every triple, or the responsibility view."""
+    """What a network holds: every triple, or only the responsibility view (the edges of responsibility chains).
+
+    Examples
+    --------
+    >>> [v.value for v in NetworkView]
+    ['full', 'responsibility']
+    """
 
     FULL = "full"
     RESPONSIBILITY = "responsibility"
 
 
 class ResultFormat(enum.Enum):
-    """Query answers: a readable table, the W3C SPARQL results formats, or RDF for graphs."""
+    """Query answers: a readable table, the W3C SPARQL results formats, or RDF for graphs.
+
+    For a CONSTRUCT or DESCRIBE query, ``table`` and ``ttl`` give Turtle, ``nt`` N-Triples,
+    ``json`` JSON-LD and ``xml`` RDF/XML.
+
+    Examples
+    --------
+    >>> ResultFormat("csv"), ResultFormat.TABLE.value
+    (<ResultFormat.CSV: 'csv'>, 'table')
+    """
 
     TABLE = "table"
     CSV = "csv"
@@ -129,7 +188,13 @@ class ResultFormat(enum.Enum):
 
 
 class ReportFormat(enum.Enum):
-    """Validation reports: readable text, a SHACL validation report in Turtle, or JSON."""
+    """Validation reports: readable text, a SHACL validation report in Turtle, or JSON.
+
+    Examples
+    --------
+    >>> [f.value for f in ReportFormat]
+    ['text', 'ttl', 'json']
+    """
 
     TEXT = "text"
     TURTLE = "ttl"
@@ -137,7 +202,13 @@ class ReportFormat(enum.Enum):
 
 
 class SummaryFormat(enum.Enum):
-    """Reports for people or programs: readable text or JSON (chains, evaluation)."""
+    """Reports for people or programs: readable text or JSON (chains, evaluation).
+
+    Examples
+    --------
+    >>> SummaryFormat("json") is SummaryFormat.JSON
+    True
+    """
 
     TEXT = "text"
     JSON = "json"

@@ -1,4 +1,15 @@
-"""IRIs of the project and of the vocabularies it reuses."""
+"""IRIs of the project and of the vocabularies it reuses, and prefixed names (CURIEs) for them.
+
+Every module that writes or reads an IRI takes its namespace from here, so the graph, the
+shapes, the queries and the published files agree on one set of prefixes (:data:`PREFIXES`).
+
+Examples
+--------
+>>> FP + "Figure"
+'https://w3id.org/fupin-kg/ontology#Figure'
+>>> expand_curie(curie(SKOS + "prefLabel"))
+'http://www.w3.org/2004/02/skos/core#prefLabel'
+"""
 
 from __future__ import annotations
 
@@ -68,15 +79,34 @@ PREFIXES = {
 
 @lru_cache(maxsize=4096)
 def curie(iri: str, extra: tuple[tuple[str, str], ...] = ()) -> str:
-    """The prefixed name of ``iri`` under the longest matching namespace of ``PREFIXES`` (and ``extra``
-    (prefix, namespace) pairs), or the IRI itself.
+    """Abbreviate an IRI to a prefixed name (``fp:Figure``) under the longest namespace that matches it.
 
+    Parameters
+    ----------
+    iri
+        The IRI to abbreviate.
+    extra
+        More ``(prefix, namespace)`` pairs to try besides :data:`PREFIXES` (a tuple, so results can be cached).
+
+    Returns
+    -------
+    str
+        ``prefix:local`` for the longest matching namespace, or ``iri`` unchanged if none matches.
+
+    See Also
+    --------
+    expand_curie : The inverse, for the prefixes of :data:`PREFIXES`.
+
+    Examples
+    --------
     >>> curie("https://w3id.org/fupin-kg/ontology#coordinatedBy")
     'fp:coordinatedBy'
     >>> curie("https://w3id.org/fupin-kg/id/place/hua-ying-shi")
     'place:hua-ying-shi'
     >>> curie("urn:x")
     'urn:x'
+    >>> curie("http://www.w3.org/ns/shacl#Violation", extra=(("sh", "http://www.w3.org/ns/shacl#"),))
+    'sh:Violation'
     """
     best = max(
         ((p, ns) for p, ns in (*PREFIXES.items(), *extra) if iri.startswith(ns)),
@@ -87,10 +117,29 @@ def curie(iri: str, extra: tuple[tuple[str, str], ...] = ()) -> str:
 
 
 def expand_curie(name: str) -> str:
-    """The IRI a prefixed name under ``PREFIXES`` stands for; anything else as it is.
+    """Expand a prefixed name under :data:`PREFIXES` to the IRI it stands for; leave anything else as it is.
 
+    Parameters
+    ----------
+    name
+        A prefixed name (``lex:role-first-secretary``), or any other string.
+
+    Returns
+    -------
+    str
+        The full IRI; ``name`` unchanged if the part before its first colon is not a prefix of :data:`PREFIXES`,
+        or if the part after it starts with ``//`` (then ``name`` is an IRI already).
+
+    See Also
+    --------
+    curie : The inverse.
+
+    Examples
+    --------
     >>> expand_curie("lex:role-first-secretary")
     'https://w3id.org/fupin-kg/lexicon/role-first-secretary'
+    >>> expand_curie("https://w3id.org/fupin-kg/id/x"), expand_curie("第一書記")
+    ('https://w3id.org/fupin-kg/id/x', '第一書記')
     """
     prefix, _, local = name.partition(":")
     return PREFIXES[prefix] + local if prefix in PREFIXES and not local.startswith("//") else name

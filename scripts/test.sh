@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Install what the tests need and run the whole test suite: from Debian, Raptor's rapper, Apache Jena
+# Install what the tests need and run everything CI checks: from Debian, Raptor's rapper, Apache Jena
 # (its SHACL engine is checked against pySHACL) with a Java runtime, Graphviz with the Noto CJK fonts (the
-# responsibility-network drawings) and Virtuoso Open Source; the package with its test extras (the Oxigraph
-# server among them) in .venv. Starts an Oxigraph server and Virtuoso on loopback for the store tests
-# (scripts/servers.sh) and stops them when the tests end.
+# responsibility-network drawings) and Virtuoso Open Source; the package with its test and docs extras (the
+# Oxigraph server, ruff, mypy, MkDocs among them) in .venv. Then, with no arguments: ruff (lint and format),
+# mypy and `mkdocs build --strict`; then starts an Oxigraph server and Virtuoso on loopback (scripts/servers.sh),
+# runs pytest (with any arguments given, e.g. one test file) and stops the servers.
 # Safe to run again: installs only what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -31,8 +32,16 @@ if [ ! -x .venv/bin/python ]; then
     "$PYTHON" -m venv .venv
 fi
 .venv/bin/python -m pip install -q --upgrade pip
-.venv/bin/python -m pip install -q -e '.[test]'
+.venv/bin/python -m pip install -q -e '.[test,docs]'
+
+if [ $# -eq 0 ]; then
+    .venv/bin/ruff check kg tests bench scripts
+    .venv/bin/ruff format --check kg tests bench scripts
+    .venv/bin/mypy
+    NO_MKDOCS_2_WARNING=1 .venv/bin/mkdocs build --strict --quiet --site-dir "$(mktemp -d)"
+fi
 
 eval "$(bash scripts/servers.sh start)"
 trap 'bash scripts/servers.sh stop' EXIT
+export KG_REQUIRE_SERVERS=1  # a test that needs a server fails, not skips, when one is missing
 .venv/bin/python -m pytest "$@"

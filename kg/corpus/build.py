@@ -1,16 +1,12 @@
 """Building articles: one file through the pipeline, or a corpus of them, in parallel and incrementally.
 
-Each article is built on its own into its named graph and serialised as N-Quads lines in the
-order the build states them, so the corpus is a list of byte blocks in article order: joining
-them *is* writing the N-Quads file, and the same inputs always give the same bytes. A file that
-fails is kept as a :class:`Failure` and the others go on.
-
-Examples
---------
->>> from kg.resources import bundled_article
->>> corpus = build_corpus([bundled_article()], jobs=1)
->>> [a.article_id for a in corpus.articles], corpus.failures
-(['000_bdc2813b06239aaa'], [])
+:func:`build_article` takes one file through ingest, extract and build. :func:`build_corpus`
+does that for many files, in worker processes, skipping the articles the
+:class:`~kg.corpus.cache.ArticleCache` already holds. Each article is built on its own
+into its named graph and serialised as N-Quads lines in the order the build states them,
+so the corpus is a list of byte blocks in article order: joining them *is* writing the
+N-Quads file, and the same inputs always give the same bytes. A file that fails is kept
+as a :class:`Failure` and the others go on.
 """
 
 from __future__ import annotations
@@ -18,7 +14,7 @@ from __future__ import annotations
 import gc
 import os
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from multiprocessing import get_context
 from pathlib import Path
 
@@ -28,17 +24,27 @@ from kg.build import build_nquads
 from kg.collector import collector_paused
 from kg.corpus.cache import ArticleCache
 from kg.corpus.files import find_articles
-from kg.errors import BuildDefect, InputError, KgError
+from kg.corpus.results import ArticleBuild, Corpus, Failure
+from kg.errors import InputError, KgError
 from kg.extract import extract
 from kg.ingest import Article, read_article
 from kg.lexicon import load_lexicon
 
-__all__ = ["ArticleBuild", "ArticleGraph", "Corpus", "Failure", "build_article", "build_corpus"]
+__all__ = ["ArticleGraph", "build_article", "build_corpus"]
 
 
 @dataclass
 class ArticleGraph:
     """An article file built: its ingested text and its named graph as N-Quads.
+
+    What :func:`build_article` returns.
+
+    Attributes
+    ----------
+    article : Article
+        The article as ingested (text, metadata, spans).
+    nquads : bytes
+        Its named graph, as N-Quads lines in UTF-8.
 
     Examples
     --------
@@ -57,72 +63,46 @@ class ArticleGraph:
 
 
 def build_article(path: Path | str, encoding: str | None = None) -> ArticleGraph:
-    """One article file (``-``: standard input) through the pipeline: ingest → extract → build.
+    """Take one article file through the pipeline: ingest → extract → build.
+
+    Parameters
+    ----------
+    path
+        The article file (text or saved web page), or ``-`` for standard input.
+    encoding
+        Force this input encoding instead of detecting one.
+
+    Returns
+    -------
+    ArticleGraph
+        The article and its named graph.
 
     Raises
     ------
-    InputError, NoArticleBody
-        The file is missing, empty, binary or holds no article.
+    InputError
+        The file is missing, unreadable, empty or binary, or its date does not exist.
+    NoArticleBody
+        The file holds no article (no title or no body).
+
+    See Also
+    --------
+    build_corpus : many files, in parallel, with failures kept apart.
+
+    Examples
+    --------
+    >>> from kg.build import graph_iri
+    >>> from kg.resources import bundled_article
+    >>> built = build_article(bundled_article())
+    >>> {q.graph_name.value for q in built.quads()} == {graph_iri(built.article.article_id)}
+    True
+    >>> build_article("no-such-article.txt")
+    Traceback (most recent call last):
+    ...
+    kg.errors.InputError: no-such-article.txt: no such file
     """
     lexicon = load_lexicon()
     article = read_article(path, encoding=encoding, lexicon=lexicon)
     return ArticleGraph(article, build_nquads(article, extract(article, lexicon), lexicon))
-
-
-@dataclass
-class ArticleBuild:
-    """One article of a corpus, built: its identity and its named graph as N-Quads lines."""
-
-    path: Path
-    article_id: str
-    title: str
-    published: str  # ISO date or "date unknown"
-    nquads: bytes
-    cached: bool = False
-
-    def quads(self) -> list[ox.Quad]:
-        """The quads of the article's named graph."""
-        return list(ox.parse(self.nquads, format=ox.RdfFormat.N_QUADS))
-
-
-@dataclass
-class Failure:
-    """A file that did not build, and why (one line that starts with the path; the error, where it was one)."""
-
-    path: Path
-    message: str
-    error: KgError | None = None
-
-    def __str__(self) -> str:
-        return self.message
-
-    def raise_error(self):
-        """Raise the error this failure stands for."""
-        raise self.error if self.error is not None else BuildDefect(self.message)
-
-
-@dataclass
-class Corpus:
-    """The articles that built (in article-id order) and the files that did not."""
-
-    articles: list[ArticleBuild] = field(default_factory=list)
-    failures: list[Failure] = field(default_factory=list)
-
-    @property
-    def nquads(self) -> bytes:
-        """Every article's named graph, as one N-Quads document."""
-        return b"".join(a.nquads for a in self.articles)
-
-    def quads(self) -> list[ox.Quad]:
-        """The quads of every article's named graph."""
-        from kg.output import Chunks
-
-        return list(ox.parse(Chunks(a.nquads for a in self.articles).reader(), format=ox.RdfFormat.N_QUADS))
-
-    @property
-    def extracted(self) -> int:
-        """How many articles were extracted in this run (the others came from the cache)."""
-        return sum(not a.cached for a in self.articles)
 
 
 def build_corpus(
@@ -133,8 +113,10 @@ def build_corpus(
     cache_dir: Path | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> Corpus:
-    """Build every article file (folders searched) into its named graph; a file that fails is kept as a
-    :class:`Failure` and the others go on. Two files that would be one article (the same name) are refused.
+    """Build every article file (folders searched) into its named graph.
+
+    A file that fails is kept as a :class:`Failure` and the others go on. Two files that
+    would be one article (the same name) are refused: the later one is a failure.
 
     Parameters
     ----------
@@ -150,10 +132,26 @@ def build_corpus(
     progress
         Called with (articles done, articles in all) as articles finish.
 
+    Returns
+    -------
+    Corpus
+        The articles that built, in article-id order, and the files that did not.
+
     Raises
     ------
     InputError
         A folder holds no article files.
+
+    See Also
+    --------
+    build_article : one file, its errors raised.
+
+    Examples
+    --------
+    >>> from kg.resources import bundled_article
+    >>> corpus = build_corpus([bundled_article(), "no-such-article.txt"], jobs=1)
+    >>> [a.article_id for a in corpus.articles], [str(f) for f in corpus.failures]
+    (['000_bdc2813b06239aaa'], ['no-such-article.txt: no such file'])
     """
     files = find_articles(paths)
     cache = ArticleCache(cache_dir) if cache_dir is not None else None
@@ -174,8 +172,9 @@ def build_corpus(
     keys = {i: key for i, _, key in todo}
     for i, result in _build_all([(i, p, encoding) for i, p, _ in todo], jobs):
         slots[i] = result
-        if cache and isinstance(result, ArticleBuild) and keys[i]:
-            cache.put(keys[i], result)
+        key = keys[i]
+        if cache and isinstance(result, ArticleBuild) and key:
+            cache.put(key, result)
         done += 1
         if progress:
             progress(done, total)

@@ -1,8 +1,11 @@
 """The article cache: an article already built is not extracted again while neither it nor the pipeline changes.
 
-An entry is keyed by the file's content, its name, the encoding option and a fingerprint of the
-pipeline (the package's code, ontology and lexicon), so any change to the pipeline rebuilds every
-article. An entry is one file: a JSON header line, then the article's N-Quads.
+:func:`~kg.corpus.build.build_corpus` looks every file up in an :class:`ArticleCache`
+before building it, and keeps what it builds there. An entry is keyed by the file's
+content, its name, the encoding option and a fingerprint of the pipeline
+(:func:`pipeline_fingerprint`: the package's code, ontology and lexicon), so any change
+to the pipeline rebuilds every article. An entry is one file: a JSON header line, then
+the article's N-Quads. The cache lives in :func:`default_cache_dir` unless told otherwise.
 """
 
 from __future__ import annotations
@@ -12,26 +15,34 @@ import json
 import os
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+from kg.corpus.results import ArticleBuild
 from kg.output import write_atomic
-
-if TYPE_CHECKING:
-    from kg.corpus.build import ArticleBuild
 
 __all__ = ["ArticleCache", "default_cache_dir", "pipeline_fingerprint"]
 
 
 def default_cache_dir() -> Path:
-    """``$KG_CACHE``, else ``fupin-kg/articles`` in the user cache directory (``~/.cache`` on Linux).
+    """Return where built articles are cached unless told otherwise.
+
+    Returns
+    -------
+    Path
+        ``$KG_CACHE`` if set, else ``fupin-kg/articles`` in the user cache directory
+        (``~/.cache`` on Linux). The folder is not created here.
 
     Examples
     --------
     >>> import os
+    >>> before = os.environ.get("KG_CACHE")
     >>> os.environ["KG_CACHE"] = "/tmp/kg-cache"
     >>> default_cache_dir()
     PosixPath('/tmp/kg-cache')
     >>> del os.environ["KG_CACHE"]
+    >>> default_cache_dir().parts[-2:]
+    ('fupin-kg', 'articles')
+    >>> if before is not None:
+    ...     os.environ["KG_CACHE"] = before
     """
     if os.environ.get("KG_CACHE"):
         return Path(os.environ["KG_CACHE"])
@@ -42,12 +53,21 @@ def default_cache_dir() -> Path:
 
 @lru_cache(maxsize=1)
 def pipeline_fingerprint() -> str:
-    """A digest of everything that shapes an article's graph: the package's code, its ontology and lexicon.
+    """Return a digest of everything that shapes an article's graph: the package's version, code, ontology and lexicon.
+
+    Computed once per process. Any change to a ``.py`` file of the package or to a
+    vocabulary file changes it, and with it every cache key.
+
+    Returns
+    -------
+    str
+        A SHA-256 digest, in hexadecimal.
 
     Examples
     --------
-    >>> len(pipeline_fingerprint())
-    64
+    >>> fingerprint = pipeline_fingerprint()
+    >>> len(fingerprint), fingerprint == pipeline_fingerprint()
+    (64, True)
     """
     from kg import __version__
     from kg.resources import VOCABULARY_FILES, ontology_path
@@ -60,27 +80,33 @@ def pipeline_fingerprint() -> str:
 
 
 class ArticleCache:
-    """Built articles kept in ``directory`` between runs.
+    r"""Built articles kept in a folder between runs.
+
+    Parameters
+    ----------
+    directory
+        The cache folder; made when the first entry is written. Entries are spread over
+        subfolders named by the first two characters of their key.
 
     Examples
     --------
     >>> import tempfile
-    >>> from kg.corpus.build import ArticleBuild
+    >>> from kg.corpus.results import ArticleBuild
     >>> from kg.resources import bundled_article
     >>> cache = ArticleCache(Path(tempfile.mkdtemp()))
     >>> key = cache.key(bundled_article(), None)
     >>> cache.get(key) is None
     True
-    >>> cache.put(key, ArticleBuild(bundled_article(), "a", "title", "2016-12-13", b"<a> <b> <c> <g> .\\n"))
+    >>> cache.put(key, ArticleBuild(bundled_article(), "a", "title", "2016-12-13", b"<a> <b> <c> <g> .\n"))
     >>> cache.get(key).cached, cache.get(key).nquads
-    (True, b'<a> <b> <c> <g> .\\n')
+    (True, b'<a> <b> <c> <g> .\n')
     """
 
     def __init__(self, directory: Path):
         self.directory = Path(directory)
 
     def key(self, path: Path, encoding: str | None) -> str | None:
-        """The key of an article file, or ``None`` when it cannot be read (its build says why)."""
+        """Return the key of an article file, or ``None`` when it cannot be read (its build says why)."""
         if str(path) == "-":
             return None  # standard input is read once, by its build
         try:
@@ -96,9 +122,7 @@ class ArticleCache:
         return self.directory / key[:2] / f"{key}.nq"
 
     def get(self, key: str) -> ArticleBuild | None:
-        """The article built under ``key``, or ``None`` (a missing or damaged entry is rebuilt)."""
-        from kg.corpus.build import ArticleBuild
-
+        """Return the article built under ``key``, or ``None`` (a missing or damaged entry is rebuilt)."""
         try:
             with open(self._file(key), "rb") as f:
                 header = json.loads(f.readline())

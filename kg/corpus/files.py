@@ -1,12 +1,8 @@
 """Finding the inputs: article files in files and folders, RDF files by their extension.
 
-Examples
---------
->>> from kg.resources import bundled_article
->>> [p.name for p in find_articles([bundled_article().parent])]
-['000_bdc2813b06239aaa.txt']
->>> is_rdf_file(Path("out/kg.nq")), is_rdf_file(Path("article.txt"))
-(True, False)
+Commands take files and folders. :func:`find_articles` expands folders into the article
+files in them (:data:`ARTICLE_SUFFIXES`); :func:`is_rdf_file` tells an RDF file (a graph
+built before) from an article by its extension, and :func:`read_rdf` reads one.
 """
 
 from __future__ import annotations
@@ -21,12 +17,15 @@ from kg.formats import RdfFormat
 
 __all__ = ["ARTICLE_SUFFIXES", "find_articles", "is_rdf_file", "read_rdf"]
 
-#: The file names a folder is searched for (other files in it are not articles).
+#: The file extensions a folder is searched for (other files in it are not articles).
 ARTICLE_SUFFIXES = (".txt", ".text", ".htm", ".html")
 
 
 def find_articles(paths: Iterable[Path | str]) -> list[Path]:
-    """Files as given; folders searched recursively for article files (``*.txt``, ``*.html`` …), skipping hidden ones.
+    """List the article files to read: files as given, folders searched for article files.
+
+    A folder is searched recursively for files with an extension of
+    :data:`ARTICLE_SUFFIXES` (``*.txt``, ``*.html`` …), skipping hidden files and folders.
 
     Parameters
     ----------
@@ -43,6 +42,13 @@ def find_articles(paths: Iterable[Path | str]) -> list[Path]:
     ------
     InputError
         A folder holds no article file.
+
+    Examples
+    --------
+    >>> from kg.resources import bundled_article
+    >>> folder = bundled_article().parent
+    >>> [p.name for p in find_articles([folder, "missing.txt", folder / "000_bdc2813b06239aaa.txt"])]
+    ['000_bdc2813b06239aaa.txt', 'missing.txt']
     """
     out: list[Path] = []
     for p in map(Path, paths):
@@ -63,7 +69,24 @@ def find_articles(paths: Iterable[Path | str]) -> list[Path]:
 
 
 def is_rdf_file(path: Path) -> bool:
-    """Whether ``path`` names an RDF file by its extension (.ttl, .nt, .nq, .trig, .jsonld, .rdf, .xml)."""
+    """Tell whether ``path`` names an RDF file, by its extension; the file need not exist.
+
+    Parameters
+    ----------
+    path
+        A file name.
+
+    Returns
+    -------
+    bool
+        ``True`` for an extension of an RDF format (.ttl, .nt, .nq, .trig, .jsonld, .rdf,
+        .xml), in any case.
+
+    Examples
+    --------
+    >>> is_rdf_file(Path("out/kg.nq")), is_rdf_file(Path("out/KG.TTL")), is_rdf_file(Path("article.txt"))
+    (True, True, False)
+    """
     try:
         RdfFormat.from_extension(Path(path).suffix)
     except ValueError:
@@ -72,9 +95,22 @@ def is_rdf_file(path: Path) -> bool:
 
 
 def read_rdf(path: Path) -> list[ox.Quad]:
-    """The quads of an RDF file, in the format its extension names (triples in the default graph).
+    """Read an RDF file, in the format its extension names.
+
+    Parameters
+    ----------
+    path
+        The file; its extension names the format (see :func:`is_rdf_file`).
+
+    Returns
+    -------
+    list of pyoxigraph.Quad
+        Its quads; the triples of a graph format are in the default graph.
 
     Raises
+    ------
+    ValueError
+        The extension names no RDF format.
     ------
     InputError
         The file is missing or unreadable.
@@ -84,8 +120,13 @@ def read_rdf(path: Path) -> list[ox.Quad]:
     Examples
     --------
     >>> from kg.resources import ontology_path
-    >>> len(read_rdf(ontology_path("dataset.ttl")))
-    4
+    >>> quads = read_rdf(ontology_path("dataset.ttl"))
+    >>> {q.graph_name for q in quads} == {ox.DefaultGraph()}
+    True
+    >>> read_rdf(Path("missing.ttl"))
+    Traceback (most recent call last):
+    ...
+    kg.errors.InputError: missing.ttl: no such file
     """
     path = Path(path)
     fmt = RdfFormat.from_extension(path.suffix)

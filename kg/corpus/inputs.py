@@ -1,11 +1,8 @@
 """What a command reads: RDF files as they are, article files built through the one build path.
 
-Examples
---------
->>> from kg.resources import bundled_article
->>> quads = read_inputs([bundled_article()])
->>> len(quads) > 1000
-True
+Every command except ``kg build`` (``kg validate``, ``kg export``, ``kg query`` …) takes
+its inputs through :func:`read_inputs`, so an article file given to any of them is built
+exactly as ``kg build`` builds it, and a graph built before can be given instead.
 """
 
 from __future__ import annotations
@@ -22,7 +19,10 @@ __all__ = ["read_inputs"]
 
 
 def read_inputs(paths: Iterable[Path | str], encoding: str | None = None) -> list[ox.Quad]:
-    """The quads of RDF files (by extension) and of article files, built, in the order given.
+    """Read the quads of RDF files (told by extension) and of article files, built, in the order given.
+
+    Article files are built together (:func:`~kg.corpus.build.build_corpus`, in this
+    process), folders searched for them (:func:`~kg.corpus.files.find_articles`).
 
     Parameters
     ----------
@@ -31,10 +31,29 @@ def read_inputs(paths: Iterable[Path | str], encoding: str | None = None) -> lis
     encoding
         Force the input encoding of article files.
 
+    Returns
+    -------
+    list of pyoxigraph.Quad
+        The quads of every input, in the order given: an article's in its named graph,
+        an RDF file's as the file has them (triples in the default graph).
+
     Raises
     ------
     InputError, NoArticleBody, ParseError
         The first input that cannot be read or built; nothing is returned.
+
+    Examples
+    --------
+    >>> from kg.build import graph_iri
+    >>> from kg.resources import bundled_article, ontology_path
+    >>> quads = read_inputs([ontology_path("dataset.ttl"), bundled_article()])
+    >>> graphs = list(dict.fromkeys(q.graph_name for q in quads))  # each graph once, in the order met
+    >>> graphs == [ox.DefaultGraph(), ox.NamedNode(graph_iri("000_bdc2813b06239aaa"))]
+    True
+    >>> read_inputs(["missing.txt"])
+    Traceback (most recent call last):
+    ...
+    kg.errors.InputError: missing.txt: no such file
     """
     inputs = [
         (True, path) if is_rdf_file(path) else (False, file)

@@ -1,8 +1,11 @@
 """Where things are in an article, and when and how often: the context every rule reads.
 
-The zones of a page that state facts, its quotations, 《》 titles, sentences and
-clauses, the mentions inside a span, and the lexicon's time phrases and
-frequencies. Shared by the rules.
+The rules of :mod:`kg.extract` share these helpers: the zones of a page that state facts
+(title, subtitle, body, contributor line), its quotations and 《》 titles, its sentences
+and clauses, the mentions inside a span, and the lexicon's time phrases and frequencies.
+Every span is a :class:`~kg.span.Span` of offsets into the article's text; splitting
+runs over the Simplified shadow (``article.shadow``), which has the same offsets.
+Quotations, titles and clauses are cached per text, as every rule asks for them.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from kg.text import to_hant
 from .records import Mention
 
 __all__ = [
+    "adjacent_mention",
     "clause_of",
     "clauses",
     "frequency",
@@ -33,12 +37,41 @@ __all__ = [
 
 
 def script_form(article: Article, hans: str) -> str:
-    """A Simplified lexicon form written in the article's own script."""
+    r"""A Simplified lexicon form written in the article's own script.
+
+    Parameters
+    ----------
+    article : Article
+        The article whose script (``article.script``: ``zh-Hans`` or ``zh-Hant``) to write in.
+    hans : str
+        A form in Simplified script, as the lexicon stores it.
+
+    Returns
+    -------
+    str
+        ``hans`` as is for a Simplified article, else converted to Traditional.
+
+    Examples
+    --------
+    >>> from kg.ingest import parse_article
+    >>> script_form(parse_article("青崖縣扶貧\n2016年12月13日\n全縣實施“五個一”工程。\n"), "第一书记")
+    '第一書記'
+    """
     return hans if article.script == "zh-Hans" else to_hant(hans)
 
 
 def zones(article: Article) -> list[Span]:
-    """The parts of a page that state facts: title, subtitle, body paragraphs, contributor line."""
+    r"""The parts of a page that state facts: title, subtitle, body paragraphs, contributor line.
+
+    The breadcrumb, date line, editor line and page chrome state nothing and are left out.
+
+    Examples
+    --------
+    >>> from kg.ingest import parse_article
+    >>> article = parse_article("青崖县扶贫\n2016年12月13日\n全县实施“五个一”工程。\n（青崖县委组织部供稿）\n")
+    >>> [article.clean_at(z) for z in zones(article)]
+    ['青崖县扶贫', '全县实施“五个一”工程。', '（青崖县委组织部供稿）']
+    """
     out = [article.meta["title"]]
     if "subtitle" in article.meta:
         out.append(article.meta["subtitle"])
@@ -65,7 +98,18 @@ def _pairs(text: str, span: Span, opens: str, closes: str, limit: int) -> list[S
 
 
 def quoted(article: Article) -> list[Span]:
-    """Inner spans of “…” and 「…」 quotations (unbalanced marks do not derail it)."""
+    r"""Inner spans of “…”, 「…」, 『…』 and ASCII-quoted quotations in the zones, in text order.
+
+    A quotation runs up to 40 characters and does not cross a sentence end; an opening mark
+    left unclosed is skipped, so unbalanced marks do not derail the rest.
+
+    Examples
+    --------
+    >>> from kg.ingest import parse_article
+    >>> article = parse_article("标题\n2016年12月13日\n实施“五个一”工程，突出“五个重点。建立「问题清单」。\n")
+    >>> [article.clean_at(q) for q in quoted(article)]
+    ['五个一', '问题清单']
+    """
     return list(_quoted(article.clean, tuple(zones(article))))
 
 
@@ -79,7 +123,15 @@ def _quoted(clean: str, zone_spans: tuple[Span, ...]) -> tuple[Span, ...]:
 
 
 def titles(article: Article) -> list[Span]:
-    """Inner spans of 《…》 document titles."""
+    r"""Inner spans of 《…》 document titles in the zones (up to 80 characters each).
+
+    Examples
+    --------
+    >>> from kg.ingest import parse_article
+    >>> article = parse_article("标题\n2016年12月13日\n编制《扶贫规划（2016—2020年）》《工作计划》。\n")
+    >>> [article.clean_at(t) for t in titles(article)]
+    ['扶贫规划（2016—2020年）', '工作计划']
+    """
     return list(_titles(article.clean, tuple(zones(article))))
 
 
@@ -89,7 +141,17 @@ def _titles(clean: str, zone_spans: tuple[Span, ...]) -> tuple[Span, ...]:
 
 
 def clauses(article: Article, span: Span) -> list[Span]:
-    """Split a span at clause punctuation (not inside brackets or quotes)."""
+    r"""Split a span at clause punctuation (，；。：！？), not inside brackets, quotes or 《》.
+
+    The punctuation itself belongs to no clause; blank clauses are dropped.
+
+    Examples
+    --------
+    >>> from kg.ingest import parse_article
+    >>> article = parse_article("标题\n2016年12月13日\n全县实施“五个一，工程”，编制《规划，计划》。结束。\n")
+    >>> [article.clean_at(c) for c in clauses(article, article.paragraphs[0])]
+    ['全县实施“五个一，工程”', '编制《规划，计划》', '结束']
+    """
     return list(_clauses(article.shadow, article.clean, span))
 
 
@@ -114,6 +176,9 @@ def _clauses(text: str, clean: str, span: Span) -> tuple[Span, ...]:
 def time_references(lexicon: Lexicon) -> re.Pattern:
     """One pattern for every time phrase of the lexicon's ``time-expressions`` (截至目前, 2015年以來 …).
 
+    The pattern is compiled once per lexicon; match it against the Simplified shadow text. Where two phrases start
+    at one place (去年, 去年以來), the longer pattern is tried first.
+
     Examples
     --------
     >>> from kg.lexicon import load_lexicon
@@ -122,13 +187,25 @@ def time_references(lexicon: Lexicon) -> re.Pattern:
     """
     found = lexicon._cache.get("time-references")
     if found is None:
-        patterns = [c.prop("pattern") for c in lexicon.scheme("time-expressions")]
+        patterns = sorted((c.prop("pattern") for c in lexicon.scheme("time-expressions")), key=lambda p: (-len(p), p))
         found = lexicon._cache["time-references"] = compiled("|".join(f"(?:{p})" for p in patterns))
     return found
 
 
 def frequency(lexicon: Lexicon, text: str) -> str | None:
     """The code of the lexicon frequency (``frequencies``) that ``text`` names, the lowest rank first.
+
+    Parameters
+    ----------
+    lexicon : Lexicon
+        The lexicon whose ``frequencies`` scheme gives the words (每月 …) and codes (``monthly`` …).
+    text : str
+        Simplified text to look in.
+
+    Returns
+    -------
+    str or None
+        The code of the first frequency by rank with a word in ``text``, or ``None``.
 
     Examples
     --------
@@ -142,21 +219,71 @@ def frequency(lexicon: Lexicon, text: str) -> str | None:
 
 
 def inside(span: Span, spans: list[Span]) -> Span | None:
-    """The first of ``spans`` that holds ``span``, if any."""
+    """The first of ``spans`` that holds ``span`` (ends included), if any.
+
+    Examples
+    --------
+    >>> inside(Span(3, 5), [Span(0, 2), Span(2, 5), Span(0, 9)]), inside(Span(3, 5), [Span(4, 9)])
+    (Span(start=2, end=5), None)
+    """
     return next((s for s in spans if s.start <= span.start and span.end <= s.end), None)
 
 
 def sentence_of(article: Article, pos: int) -> Span:
-    """The sentence that holds offset ``pos`` (the title, outside the body)."""
+    r"""The sentence that holds offset ``pos``; the title's span for an offset outside every sentence.
+
+    Examples
+    --------
+    >>> from kg.ingest import parse_article
+    >>> article = parse_article("标题\n2016年12月13日\n第一句，有两个分句。第二句。\n")
+    >>> article.clean_at(sentence_of(article, article.clean.index("分句"))), article.clean_at(sentence_of(article, 0))
+    ('第一句，有两个分句。', '标题')
+    """
     return next((s for s in article.sentences if s.start <= pos < s.end), article.meta["title"])
 
 
 def clause_of(article: Article, pos: int) -> Span:
-    """The clause that holds offset ``pos``."""
+    r"""The clause that holds offset ``pos`` (see :func:`clauses`); its sentence if no clause holds it.
+
+    Examples
+    --------
+    >>> from kg.ingest import parse_article
+    >>> article = parse_article("标题\n2016年12月13日\n第一句，有两个分句。第二句。\n")
+    >>> article.clean_at(clause_of(article, article.clean.index("分句")))
+    '有两个分句'
+    """
     sent = sentence_of(article, pos)
     return next((c for c in clauses(article, sent) if c.start <= pos < c.end), sent)
 
 
-def mentions_in(mentions: list[Mention], span: Span, kinds=("role", "org", "group", "set", "place")) -> list[Mention]:
-    """The mentions of ``kinds`` inside ``span``."""
+def mentions_in(
+    mentions: list[Mention], span: Span, kinds: tuple[str, ...] = ("role", "org", "group", "set", "place")
+) -> list[Mention]:
+    """The mentions of ``kinds`` that lie wholly inside ``span``, in the order given.
+
+    Examples
+    --------
+    >>> ms = [
+    ...     Mention("org", Span(0, 3), "县财政"),
+    ...     Mention("role", Span(5, 9), "第一书记"),
+    ...     Mention("list", Span(9, 13), "问题清单"),
+    ... ]
+    >>> [m.form for m in mentions_in(ms, Span(0, 12))], [m.form for m in mentions_in(ms, Span(0, 12), ("org",))]
+    (['县财政', '第一书记'], ['县财政'])
+    """
     return [m for m in mentions if m.kind in kinds and span.start <= m.span.start and m.span.end <= span.end]
+
+
+def adjacent_mention(sh: str, fs: Span, ents: list[Mention]) -> Mention | None:
+    """The entity a figure counts: written right after it (25名“第一書記”) or right before it (隊員96名).
+    Where mentions start together, the longest wins (派出單位負責人 over 派出單位)."""
+    ents = sorted(ents, key=lambda m: (m.span.start, -(m.span.end - m.span.start)))
+    for m in ents:
+        gap = sh[fs.end : m.span.start]
+        if m.span.start >= fs.end and len(gap) <= 1 and gap in ("", "“", "「"):
+            return m
+    for m in reversed(ents):
+        gap = sh[m.span.end : fs.start]
+        if m.span.end <= fs.start and gap in ("", "”", "」"):
+            return m
+    return None

@@ -1,4 +1,11 @@
-"""Figures: every number the title and body state, with unit, qualifier, status and what it counts."""
+"""Figures: every number the title and body state, with unit, qualifier, status and what it counts.
+
+:mod:`kg.extract.numbers` finds the numerals and their units; this module places each in
+its clause and decides what it means there: whether it is a target (a cue such as 力爭
+in the clause), what it counts, the time phrase it falls under, and whether it is a
+subset of the figure before it (其中…). Numerals in slogans and names (五個一) and the
+idiomatic 一 of 一條路子 are not figures.
+"""
 
 from __future__ import annotations
 
@@ -7,14 +14,39 @@ from kg.lexicon import Lexicon, compiled
 from kg.span import Span
 
 from .context import clause_of, inside, quoted, script_form, sentence_of, time_references, titles
-from .numbers import find_figures
+from .numbers import FigureMatch, find_figures
 from .records import Extraction, Figure
 
 __all__ = ["find_figures_in"]
 
 
 def find_figures_in(article: Article, lexicon: Lexicon, ex: Extraction) -> None:
-    """Every figure in the title and body, with value, unit, qualifier, status and what it counts."""
+    r"""Add every figure of the title and body to ``ex.figures``, in text order.
+
+    Parameters
+    ----------
+    article : Article
+        The article to read.
+    lexicon : Lexicon
+        Gives the units, qualifiers, target cues and time phrases.
+    ex : Extraction
+        Receives the :class:`~kg.extract.records.Figure` records. Later rules (funding, assignments, actions)
+        read them and refer to them by index.
+
+    Examples
+    --------
+    >>> from kg.ingest import parse_article
+    >>> from kg.lexicon import load_lexicon
+    >>> text = "截至目前，全县培育养殖户1440余户，其中贫困户300户，力争新建活动室近30个。"
+    >>> article, ex = parse_article("标题\n2016年12月13日\n" + text + "\n"), Extraction()
+    >>> find_figures_in(article, load_lexicon(), ex)
+    >>> [(f.printed, f.value, f.qualifier, f.status, f.counted, f.part_of) for f in ex.figures]
+    [('1440余户', 1440.0, 'more_than', 'actual', '培育养殖户', None),
+     ('300户', 300.0, 'exact', 'actual', '贫困户', 0),
+     ('近30个', 30.0, 'nearly', 'target', '力争新建活动室', None)]
+    >>> {f.time_ref for f in ex.figures}
+    {'截至目前'}
+    """
     sh, quotes, names = article.shadow, quoted(article), titles(article)
     cues = [f for f, _ in lexicon.forms("target-cues")]
     units = dict(lexicon.forms("units"))
@@ -62,7 +94,7 @@ def find_figures_in(article: Article, lexicon: Lexicon, ex: Extraction) -> None:
             )
 
 
-def _idiomatic_one(lexicon: Lexicon, sh: str, f, clause: Span) -> bool:
+def _idiomatic_one(lexicon: Lexicon, sh: str, f: FigureMatch, clause: Span) -> bool:
     """一 + measure word that counts nothing: an indefinite article (探索出一條路子), 一戶一策, 一次性,
     每一名 (each). It is a figure only as a frequency after 每年/每月/每季度 (每年安排一次健康體檢)."""
     if sh[f.start] != "一" or f.value != 1:
@@ -87,9 +119,13 @@ def _printed_qualifier(article: Article, fs: Span, hans: str | None) -> str | No
 
 def _counted(article: Article, lexicon: Lexicon, clause: Span, fs: Span) -> str:
     """What a figure counts: the words right after it (25個貧困村), else those before it (第一書記7名)."""
-    after = compiled(r"[^0-9０-９(（，,、。；;﹔]*").match(article.shadow[fs.end : clause.end]).group()
+    after_match = compiled(r"[^0-9０-９(（，,、。；;﹔]*").match(article.shadow[fs.end : clause.end])
+    assert after_match is not None  # a starred pattern matches the empty string too
+    after = after_match.group()
     if after.strip('“”「」"') and len(after) <= 16:
         return article.clean[fs.end : fs.end + len(after)].strip('“”「」"')
     before = article.shadow[max(clause.start, fs.start - 12) : fs.start]
-    lead = len(lexicon.pattern("pattern-count-lead").match(before).group())
+    lead_match = lexicon.pattern("pattern-count-lead").match(before)
+    assert lead_match is not None  # so does the lead pattern (^[…]*)
+    lead = len(lead_match.group())
     return article.clean[fs.start - len(before) + lead : fs.start].strip('“”「」"')

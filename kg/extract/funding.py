@@ -1,4 +1,10 @@
-"""Funding standards: amounts or benefits fixed per unit and period, who pays and for whom."""
+"""Funding standards: amounts or benefits fixed per unit and period, who pays and for whom.
+
+The genre states what cadres sent to villages receive: a cash standard (按每人每年5000元標准
+安排…辦公經費), a one-time payment (一次性發放2000元), a floor an enterprise commits to
+(每年投入…不少於5萬元), or a benefit in kind (保險, 體檢). The phrase patterns, the words of
+units and periods and the benefit kinds all come from the lexicon.
+"""
 
 from __future__ import annotations
 
@@ -14,14 +20,42 @@ __all__ = ["find_funding"]
 
 
 def find_funding(article: Article, lexicon: Lexicon, ex: Extraction, mentions: list[Mention]) -> None:
-    """Funding standards, clause by clause:
+    r"""Add a :class:`~kg.extract.records.FundingStandard` to ``ex.funding`` for each standard, clause by clause.
 
     * 按每人每年N元標准安排… (a cash standard per unit and period);
     * 一次性發放N元… (a one-time amount);
     * 每年投入…不少於N萬元 (a floor, per the unit a preceding 每家企業 names);
     * a benefit that is not cash (保險, 體檢) given per unit or period, or continuing a standard of the same sentence.
 
-    The payer is the last body named before the amount, carried over to later clauses of the sentence.
+    The payer is the last body named before the amount, carried over to later clauses of the sentence; the
+    recipients are the roles and bodies named after it (else before it, else in an earlier clause).
+
+    Parameters
+    ----------
+    article, lexicon : Article, Lexicon
+        The article and the lexicon.
+    ex : Extraction
+        Receives the records; it must hold the figures (:func:`~kg.extract.figures.find_figures_in`), and
+        the figure of each amount gets the status ``standard``.
+    mentions : list of Mention
+        The resolved mentions (:func:`~kg.extract.mentions.tag`).
+
+    Examples
+    --------
+    >>> from kg.extract.figures import find_figures_in
+    >>> from kg.extract.mentions import tag
+    >>> from kg.ingest import parse_article
+    >>> from kg.lexicon import load_lexicon
+    >>> text = "县财政按每人每年5000元标准安排第一书记办公经费，每年安排一次健康体检。"
+    >>> article, lexicon, ex = parse_article("青崖县扶贫\n2016年12月13日\n" + text + "\n"), load_lexicon(), Extraction()
+    >>> mentions = tag(article, lexicon, ex)
+    >>> find_figures_in(article, lexicon, ex)
+    >>> find_funding(article, lexicon, ex, mentions)
+    >>> [(f.item, f.kind, f.amount, f.per, f.period, f.payer, f.recipients) for f in ex.funding]
+    [('办公经费', 'cash-standard', 5000.0, 'person', 'year', '青崖县财政', ['第一书记']),
+     ('健康体检', 'in-kind', None, None, 'year', '青崖县财政', ['第一书记'])]
+    >>> ex.figures[ex.funding[0].figure].status
+    'standard'
     """
     sh = article.shadow
     terms = lexicon.forms("funding-terms")
@@ -47,7 +81,9 @@ def find_funding(article: Article, lexicon: Lexicon, ex: Extraction, mentions: l
     ]
 
     for sent in article.sentences:
-        payer, recipients, found = None, [], False
+        payer: str | None = None
+        recipients: list[str] = []
+        found = False
         parts = clauses(article, sent)
         for i, clause in enumerate(parts):
             text = sh[clause.start : clause.end]
@@ -64,13 +100,13 @@ def find_funding(article: Article, lexicon: Lexicon, ex: Extraction, mentions: l
                 if o.span.start < clause.start + (m.start() if m else len(text))
             ]
             if before:
-                payer = before[-1].key
+                payer = before[-1].ref
             after_at = clause.start + (m.end() if m else 0)
-            rec = [x.key for x in mentions_in(mentions, Span(after_at, clause.end), ("role", "org")) if x.key != payer]
+            rec = [x.ref for x in mentions_in(mentions, Span(after_at, clause.end), ("role", "org")) if x.ref != payer]
             if not rec:
-                rec = [x.key for x in mentions_in(mentions, Span(clause.start, after_at), ("role",))]
+                rec = [x.ref for x in mentions_in(mentions, Span(clause.start, after_at), ("role",))]
             for c in reversed(parts[:i] if not rec else []):
-                rec = [x.key for x in mentions_in(mentions, c, ("role",))]
+                rec = [x.ref for x in mentions_in(mentions, c, ("role",))]
                 if rec:
                     break
             recipients = rec or recipients
@@ -86,6 +122,7 @@ def find_funding(article: Article, lexicon: Lexicon, ex: Extraction, mentions: l
                 if floor:
                     item_from = clause.start + m.start() + len(groups["period"])
             else:
+                assert benefit is not None  # a clause without an amount is kept only for a benefit
                 value, kind = None, benefit[1].prop("code")
                 per_v, period_v = per_here, period_here
                 item_from = clause.start + _phrase_start(lexicon, text, text.find(benefit[0]))
@@ -145,6 +182,8 @@ def _phrase_start(lexicon: Lexicon, text: str, at: int) -> int:
 def _item(article: Article, lexicon: Lexicon, span: Span) -> str:
     """The funded item, as printed: quotes, verbs and a leading count (一次) removed."""
     chunk = article.shadow[span.start : span.end]
-    lead = lexicon.pattern("pattern-funding-item-lead").match(chunk).end()
+    lead_match = lexicon.pattern("pattern-funding-item-lead").match(chunk)
+    assert lead_match is not None  # the lead pattern matches the empty string too
+    lead = lead_match.end()
     text = article.clean[span.start + lead : span.end]
     return text.strip('“”「」" ')

@@ -1,8 +1,11 @@
 """Finding and resolving mentions: organisations, roles, groups, lists and sets (places: :mod:`.places`).
 
-All matching runs over the Simplified shadow of the repaired text, with forms from
-the lexicon and gazetteer. Overlapping candidates are resolved longest-first, so
-駐村工作組成員 is one role, not an organisation followed by 成員.
+The first step of extraction: every later rule reads the mentions found here. All
+matching runs over the Simplified shadow of the repaired text, with forms from the
+lexicon and gazetteer. Overlapping candidates are resolved longest-first, so
+駐村工作組成員 is one role, not an organisation followed by 成員. Each mention is then
+resolved to an entity: a body is keyed by its place and suffix (市委 in an article from
+華鎣市 is 華鎣市委), and a body printed in full and in short is one entity.
 """
 
 from __future__ import annotations
@@ -23,7 +26,39 @@ __all__ = ["tag"]
 
 
 def tag(article: Article, lexicon: Lexicon, ex: Extraction) -> list[Mention]:
-    """All non-overlapping mentions in the fact zones, each resolved to an entity key."""
+    r"""Find the mentions in the fact zones, resolve each to an entity, and set the home place.
+
+    The longest candidates win where they overlap; the bodies and places implied inside them are added
+    (the body of the post 縣扶貧辦主任, the place of the body 廣安市委).
+
+    Parameters
+    ----------
+    article : Article
+        The article to read.
+    lexicon : Lexicon
+        Gives the forms of roles, organisations, groups, lists and places.
+    ex : Extraction
+        Receives the entities (``ex.entities``), the home place (``ex.home``) and the contributing body
+        (``ex.contributor``).
+
+    Returns
+    -------
+    list of Mention
+        The resolved mentions (``key`` set), ordered by start then end.
+
+    Examples
+    --------
+    >>> from kg.ingest import parse_article
+    >>> from kg.lexicon import load_lexicon
+    >>> text = "青崖县扶贫办主任到石笋镇鹰嘴岩村看望第一书记。"
+    >>> article, ex = parse_article("青崖县扶贫\n2016年12月13日\n" + text + "\n"), Extraction()
+    >>> [(m.kind, m.key) for m in tag(article, load_lexicon(), ex) if m.span.start >= article.body.start]
+    [('place', '青崖县'), ('org', '青崖县扶贫办'), ('role', '青崖县扶贫办主任'),
+     ('place', '石笋镇'), ('place', '鹰嘴岩村'), ('role', '第一书记')]
+    >>> e = ex.entities["青崖县扶贫办主任"]
+    >>> ex.home, e.parent, e.title, ex.entities["鹰嘴岩村"].parent
+    ('青崖县', '青崖县扶贫办', '主任', '石笋镇')
+    """
     sh = article.shadow
     place_forms = find_places(article, lexicon, ex)
     cands: list[Mention] = []
@@ -56,47 +91,45 @@ def tag(article: Article, lexicon: Lexicon, ex: Extraction) -> list[Mention]:
     level_word = lexicon.pattern("pattern-body-level-prefix")
     post_bodies: dict[int, Mention] = {}
     for z in zones(article):
-        for m in suffix_re.finditer(sh, z.start, z.end):
-            start = _body_start(sh, z.start, m.start(), prefixes, level_word)
+        for hit in suffix_re.finditer(sh, z.start, z.end):
+            start = _body_start(sh, z.start, hit.start(), prefixes, level_word)
             if start is None:
                 continue
-            concept = suffixes[m["suffix"]].iri
-            body = Mention("org", Span(start, m.end("suffix")), article.clean[start : m.end("suffix")], concept)
+            concept = suffixes[hit["suffix"]].iri
+            body = Mention("org", Span(start, hit.end("suffix")), article.clean[start : hit.end("suffix")], concept)
             cands.append(body)
-            if m["title"]:  # a post: a body followed by a head title (市委副書記, 縣扶貧辦主任)
+            if hit["title"]:  # a post: a body followed by a head title (市委副書記, 縣扶貧辦主任)
                 post_bodies[start] = body
                 cands.append(
-                    Mention("role", Span(start, m.end()), article.clean[start : m.end()], titles[m["title"]].iri)
+                    Mention("role", Span(start, hit.end()), article.clean[start : hit.end()], titles[hit["title"]].iri)
                 )
     # a post of a collective: 市直部門主要負責人
     for z in zones(article):
-        for m in compiled(rf"(?P<body>{alternation(colls)})(?P<title>{alternation(titles)})").finditer(
+        for hit in compiled(rf"(?P<body>{alternation(colls)})(?P<title>{alternation(titles)})").finditer(
             sh, z.start, z.end
         ):
-            post_bodies[m.start()] = Mention(
-                "org", Span(m.start(), m.end("body")), article.clean[m.start() : m.end("body")], colls[m["body"]].iri
-            )
-            cands.append(
-                Mention("role", Span(m.start(), m.end()), article.clean[m.start() : m.end()], titles[m["title"]].iri)
-            )
+            at, end = hit.start(), hit.end()
+            body_end, body_iri = hit.end("body"), colls[hit["body"]].iri
+            post_bodies[at] = Mention("org", Span(at, body_end), article.clean[at:body_end], body_iri)
+            cands.append(Mention("role", Span(at, end), article.clean[at:end], titles[hit["title"]].iri))
     _named_bodies(article, lexicon, cands, set(colls) | set(roles))
     groups = dict(lexicon.forms("group-kinds"))
     group_re = compiled(rf"(?:“[^”。]{{1,12}}”)?[{CJK}]{{0,12}}?(?:{alternation(groups)})")
     group_cut = lexicon.words("boundary-group-name")
     for z in zones(article):
-        for m in group_re.finditer(sh, z.start, z.end):
-            s = m.start()
-            name = sh[s : m.end()]
+        for hit in group_re.finditer(sh, z.start, z.end):
+            s = hit.start()
+            name = sh[s : hit.end()]
             if not name.startswith("“"):
                 s += max([name.rfind(w) + len(w) for w in group_cut if w in name] or [0])
-            suffix = next(f for f in sorted(groups, key=len, reverse=True) if sh[s : m.end()].endswith(f))
-            cands.append(Mention("group", Span(s, m.end()), article.clean[s : m.end()], groups[suffix].iri))
+            suffix = next(f for f in sorted(groups, key=len, reverse=True) if sh[s : hit.end()].endswith(f))
+            cands.append(Mention("group", Span(s, hit.end()), article.clean[s : hit.end()], groups[suffix].iri))
     if place_forms:
         scan(compiled(alternation(place_forms)), "place", lambda m: None)
 
     cands.sort(key=lambda m: (-(m.span.end - m.span.start), m.span.start))
     taken: list[Mention] = []
-    occupied = set()
+    occupied: set[int] = set()
     for m in cands:
         r = set(range(m.span.start, m.span.end))
         if r & occupied:
@@ -133,11 +166,11 @@ def tag(article: Article, lexicon: Lexicon, ex: Extraction) -> list[Mention]:
     # a post named with its body (市委副書記, 縣扶貧辦主任) sits in that body
     orgs_at = {m.span.start: m for m in out if m.kind == "org" and m.key}
     for m in out:
-        body = orgs_at.get(m.span.start)
-        if m.kind == "role" and body and body.span.end < m.span.end:
-            e = ex.entities[m.key]
-            e.parent, e.parent_basis, e.parent_span = body.key, "implicit", m.span
-            e.title = article.clean[body.span.end : m.span.end]
+        in_body = orgs_at.get(m.span.start)
+        if m.kind == "role" and in_body and in_body.span.end < m.span.end:
+            e = ex.entities[m.ref]
+            e.parent, e.parent_basis, e.parent_span = in_body.key, "implicit", m.span
+            e.title = article.clean[in_body.span.end : m.span.end]
     contributor = article.meta.get("contributor")
     if contributor:
         ex.contributor = next(
@@ -146,13 +179,16 @@ def tag(article: Article, lexicon: Lexicon, ex: Extraction) -> list[Mention]:
     return sorted([m for m in out if m.key], key=lambda m: (m.span.start, m.span.end))
 
 
-def _resolve(article: Article, lexicon: Lexicon, ex: Extraction, m: Mention, place_forms) -> Mention:
+def _resolve(
+    article: Article, lexicon: Lexicon, ex: Extraction, m: Mention, place_forms: dict[str, tuple[str, str]]
+) -> Mention:
     sh = article.shadow[m.span.start : m.span.end]
     c = lexicon.concept(m.concept) if m.concept else None
     if m.kind == "place":
         key = place_forms[sh][0]
         _note(ex.entities[key], m)
         return Mention(m.kind, m.span, m.form, None, key)
+    assert c is not None, f"{m.kind} mention without a lexicon concept: {m.form}"  # every non-place kind has one
     if m.kind in ("role", "list", "set"):
         if m.kind == "role" and sh not in c.forms:  # a post in a named body: keyed as printed
             key = m.form
@@ -201,14 +237,15 @@ def _resolve(article: Article, lexicon: Lexicon, ex: Extraction, m: Mention, pla
     suffix_hans = _suffix_of(sh, {f: c for f in c.forms})
     head = sh[: len(sh) - len(suffix_hans)]
     suffix_printed = m.form[len(head) :]
+    place: str | None
     if head in place_forms and len(head) > 1:
         place = place_forms[head][0]
     else:
         place = resolve_level(lexicon, ex, ex.home, head)
     key = ex.entities[place].key + suffix_printed if place else m.form  # 廣安市 + 委, or as printed when unresolved
-    e = ex.entities.get(key)
-    if e is None:
-        e = ex.entities[key] = Entity(
+    body = ex.entities.get(key)
+    if body is None:
+        body = ex.entities[key] = Entity(
             key, "org", c.prop("instanceClass"), concept=c.iri, en=c.labels.get("en"), jurisdiction=place
         )
         parent_suffix = c.prop("parentSuffix")
@@ -226,8 +263,8 @@ def _resolve(article: Article, lexicon: Lexicon, ex: Extraction, m: Mention, pla
                     en=committee.labels.get("en"),
                     jurisdiction=place,
                 )
-            e.parent, e.parent_basis = parent_key, "implicit"
-    _note(e, m)
+            body.parent, body.parent_basis = parent_key, "implicit"
+    _note(body, m)
     return Mention(m.kind, m.span, m.form, m.concept, key)
 
 
@@ -238,7 +275,7 @@ def _one_body_per_name(ex: Extraction, mentions: list[Mention]) -> list[Mention]
     for e in ex.entities.values():
         if e.kind == "org" and e.jurisdiction and e.concept and not e.collective:
             groups.setdefault((e.jurisdiction, e.concept), []).append(e)
-    renamed = {}
+    renamed: dict[str, str] = {}
     for members in groups.values():
         keep = max(members, key=lambda e: (len(e.key), e.key))
         for e in members:
@@ -250,8 +287,9 @@ def _one_body_per_name(ex: Extraction, mentions: list[Mention]) -> list[Mention]
     if not renamed:
         return mentions
     for e in ex.entities.values():
-        e.parent = renamed.get(e.parent, e.parent)
-    return [Mention(m.kind, m.span, m.form, m.concept, renamed.get(m.key, m.key)) for m in mentions]
+        if e.parent is not None:
+            e.parent = renamed.get(e.parent, e.parent)
+    return [Mention(m.kind, m.span, m.form, m.concept, renamed.get(m.ref, m.key)) for m in mentions]
 
 
 def _body_start(sh: str, zone_start: int, at: int, prefixes: list[str], level_word: re.Pattern) -> int | None:

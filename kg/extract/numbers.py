@@ -1,7 +1,10 @@
 """Numerals and figures: Arabic and Chinese numerals, 萬/億, %, 成, ranges and qualifiers.
 
-The grammar is built from the lexicon's ``units``, ``multipliers`` and ``qualifiers``
-schemes; it runs over the Simplified shadow text.
+A figure is a numeral with its unit (25名, 6.18萬隻, 百分之五十), optionally a multiplier,
+a qualifier before, inside or after it (近, 余, 以上) or a second numeral that makes it a
+range (15至20個). The grammar is built from the lexicon's ``units``, ``multipliers`` and
+``qualifiers`` schemes and runs over the Simplified shadow text; what a figure means in
+its sentence is left to :mod:`kg.extract.figures`.
 """
 
 from __future__ import annotations
@@ -9,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+
+from kg.lexicon import Lexicon
 
 __all__ = ["parse_number", "chinese_to_number", "FigureMatch", "figure_pattern", "find_figures"]
 
@@ -20,12 +25,27 @@ _FULLWIDTH = str.maketrans("０１２３４５６７８９．", "0123456789.")
 
 
 def chinese_to_number(s: str) -> int:
-    """Value of a Chinese numeral.
+    """The value of a Chinese numeral (Simplified), with 十/百/千 inside and 万/亿 between sections.
 
+    Raises
+    ------
+    ValueError
+        ``s`` holds a character that is not part of a Chinese numeral.
+
+    See Also
+    --------
+    parse_number : also reads Arabic numerals.
+
+    Examples
+    --------
     >>> chinese_to_number("二十五"), chinese_to_number("一千三百五十"), chinese_to_number("百")
     (25, 1350, 100)
     >>> chinese_to_number("一万三千"), chinese_to_number("四百六十")
     (13000, 460)
+    >>> chinese_to_number("三成")
+    Traceback (most recent call last):
+    ...
+    ValueError: not a Chinese numeral: '三成'
     """
     total, section, digit = 0, 0, None
     for ch in s:
@@ -44,10 +64,17 @@ def chinese_to_number(s: str) -> int:
 
 
 def parse_number(s: str) -> float:
-    """Value of an Arabic (half- or full-width) or Chinese numeral.
+    """The value of an Arabic (half- or full-width, with thousands commas) or Chinese numeral.
 
-    >>> parse_number("6.18"), parse_number("２０"), parse_number("三")
-    (6.18, 20.0, 3.0)
+    Raises
+    ------
+    ValueError
+        ``s`` is neither (see :func:`chinese_to_number`).
+
+    Examples
+    --------
+    >>> parse_number("6.18"), parse_number("２０"), parse_number("1,200"), parse_number("三")
+    (6.18, 20.0, 1200.0, 3.0)
     """
     s = s.translate(_FULLWIDTH).replace(",", "")
     if re.fullmatch(r"\d+(?:\.\d+)?", s):
@@ -57,6 +84,33 @@ def parse_number(s: str) -> float:
 
 @dataclass(frozen=True)
 class FigureMatch:
+    """One figure found by :func:`find_figures`, its value resolved but not yet read in context.
+
+    Attributes
+    ----------
+    start, end : int
+        Offsets of the figure in the text searched, qualifiers included.
+    value, value_min, value_max : float or None
+        The value (a percentage as a share, 3% is 0.03), or the two ends of a range.
+    unit : str
+        The unit form as written in the shadow text (``%`` for a percentage).
+    qualifier, qualifier_printed : str, str or None
+        The lexicon's ``qualifierKind`` (``exact`` when none, ``range`` for a range); the qualifier word
+        written before or after the numeral, or the range mark.
+    chinese : bool
+        Whether the numeral is written in Chinese characters.
+    unit_span : tuple of int or None
+        Offsets of the unit, when it is not a percentage.
+
+    Examples
+    --------
+    >>> from kg.lexicon import load_lexicon
+    >>> text = "共有近30名"
+    >>> f = find_figures(text, load_lexicon())[0]
+    >>> text[f.start : f.end], f.value, f.unit, f.qualifier, f.qualifier_printed, f.chinese
+    ('近30名', 30.0, '名', 'nearly', '近', False)
+    """
+
     start: int
     end: int
     value: float | None
@@ -85,7 +139,34 @@ def figure_pattern(
     ranges: tuple = (),
 ) -> re.Pattern:
     """The pattern of a figure: a numeral with its multiplier, unit and qualifiers, a range of two, or a
-    percentage written with a percent word; not a numeral after a digit or an ordinal prefix."""
+    percentage written with a percent word; not a numeral after a digit or an ordinal prefix.
+
+    Compiled once per set of forms (cached).
+
+    Parameters
+    ----------
+    units, multipliers : tuple of str
+        Unit forms (名, 個) and multiplier forms (万).
+    infix, before, after : tuple of str
+        Qualifier forms written inside (余), before (近) or after (以上) a numeral.
+    percent, ordinal, ranges : tuple of str
+        Percent words (百分之), ordinal prefixes (第) and range words (至); a dash is always a range mark.
+
+    Returns
+    -------
+    re.Pattern
+        With the named groups ``pre``, ``num``, ``mult``, ``unit``, ``post``, ``dash``, ``num2`` …, or
+        ``pct``, ``pnum`` and ``ppost`` for a percentage.
+
+    Examples
+    --------
+    >>> pat = figure_pattern(("名", "个"), ("余",), ("近",), ("以上",), ("万",), ("百分之",), ("第",), ("至",))
+    >>> m = pat.search("共有近3万名干部")
+    >>> m["pre"], m["num"], m["mult"], m["unit"]
+    ('近', '3', '万', '名')
+    >>> [m.group() for m in pat.finditer("培训200余名，新建15至20个，第3名，百分之五十以上")]
+    ['200余名', '15至20个', '百分之五十以上']
+    """
     alt = lambda xs: "|".join(re.escape(x) for x in sorted(xs, key=len, reverse=True))
     not_after = "".join(re.escape(c) for c in ordinal if len(c) == 1)
     num = rf"(?:{_AR}|{_ZH})"
@@ -101,8 +182,33 @@ def figure_pattern(
     )
 
 
-def find_figures(shadow: str, lexicon, start: int = 0, end: int | None = None) -> list[FigureMatch]:
-    """Every figure in ``shadow[start:end]``, with value, unit and qualifier resolved by the lexicon."""
+def find_figures(shadow: str, lexicon: Lexicon, start: int = 0, end: int | None = None) -> list[FigureMatch]:
+    """Every figure in ``shadow[start:end]``, with value, unit and qualifier resolved by the lexicon.
+
+    Two qualifiers on one figure, a range of mixed Arabic and Chinese numerals, a range that runs
+    backwards (198至7人) and a period of years (2016—2020年) are not figures.
+
+    Parameters
+    ----------
+    shadow : str
+        Simplified text (an article's ``shadow``).
+    lexicon : Lexicon
+        Gives the units, multipliers, qualifiers and percent, ordinal and range words.
+    start, end : int
+        The part of ``shadow`` to search (all of it by default); offsets stay those of ``shadow``.
+
+    Returns
+    -------
+    list of FigureMatch
+        In text order.
+
+    Examples
+    --------
+    >>> from kg.lexicon import load_lexicon
+    >>> found = find_figures("发生率降至3%以下，新建活动室15至20个，投入40余万元", load_lexicon())
+    >>> [(f.value, f.value_min, f.value_max, f.unit, f.qualifier) for f in found]
+    [(0.03, None, None, '%', 'below'), (None, 15.0, 20.0, '个', 'range'), (400000.0, None, None, '元', 'more_than')]
+    """
     units = {f: c for f, c in lexicon.forms("units")}
     quals = {f: c for f, c in lexicon.forms("qualifiers")}
     mults = {f: float(c.prop("factor")) for f, c in lexicon.forms("multipliers")}
@@ -117,7 +223,8 @@ def find_figures(shadow: str, lexicon, start: int = 0, end: int | None = None) -
         tuple(lexicon.words("word-ordinal")),
         tuple(lexicon.words("word-range")),
     )
-    out = []
+    out: list[FigureMatch] = []
+    vals: tuple[float | None, float | None, float | None]
     end = len(shadow) if end is None else end
     for m in pat.finditer(shadow, start, end):
         if m["pct"]:
@@ -165,7 +272,8 @@ def find_figures(shadow: str, lexicon, start: int = 0, end: int | None = None) -
             q = quals.get(pre or post or infix or "")
             qual = q.prop("qualifierKind") if q else "exact"
             vals = (_tidy(v1), None, None)
-        out.append(FigureMatch(m.start(), m.end(), *vals, m["unit"], qual, printed, chinese, m.span("unit")))
+        exact, low, high = vals
+        out.append(FigureMatch(m.start(), m.end(), exact, low, high, m["unit"], qual, printed, chinese, m.span("unit")))
     return out
 
 

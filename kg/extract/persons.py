@@ -22,7 +22,34 @@ __all__ = ["find_persons"]
 
 
 def find_persons(article: Article, lexicon: Lexicon, ex: Extraction, mentions: list[Mention]) -> None:
-    """Add the named people (``ex.persons``) and what the text says they serve as (``ex.appointments``)."""
+    r"""Add the named people (``ex.persons``) and what the text says they serve as (``ex.appointments``).
+
+    A name is taken only in the places the module docstring lists, and never inside a mention; once found,
+    every later place the text writes the same name is added to the person's spans.
+
+    Parameters
+    ----------
+    article, lexicon : Article, Lexicon
+        The article, and the lexicon that gives the surnames and the ``person-cues``.
+    ex : Extraction
+        Receives the :class:`~kg.extract.records.Person` and :class:`~kg.extract.records.Appointment` records.
+    mentions : list of Mention
+        The resolved mentions (:func:`~kg.extract.mentions.tag`): the roles, bodies and places around a name.
+
+    Examples
+    --------
+    >>> from kg.extract.mentions import tag
+    >>> from kg.ingest import parse_article
+    >>> from kg.lexicon import load_lexicon
+    >>> text = "县交通运输局干部张明任石笋镇鹰嘴岩村第一书记。村民王芳说，张明常来。"
+    >>> article, lexicon, ex = parse_article("青崖县扶贫\n2016年12月13日\n" + text + "\n"), load_lexicon(), Extraction()
+    >>> find_persons(article, lexicon, ex, tag(article, lexicon, ex))
+    >>> [(p.key, [article.clean_at(s) for s in p.spans]) for p in ex.persons.values()]
+    [('张明', ['张明', '张明']), ('王芳', ['王芳'])]
+    >>> a = ex.appointments[0]
+    >>> a.person, a.role, a.post_at, a.home_unit, a.dispatched_by
+    ('张明', '第一书记', '鹰嘴岩村', '青崖县交通运输局', '青崖县交通运输局')
+    """
     sh = article.shadow
     surnames = dict(lexicon.forms("surnames"))
     cues = {c.key.removeprefix("person-cues-"): c for c in lexicon.scheme("person-cues")}
@@ -30,7 +57,7 @@ def find_persons(article: Article, lexicon: Lexicon, ex: Extraction, mentions: l
     name_re = compiled(rf"(?P<surname>{alternation(surnames)})(?P<given>[{CJK}]{{1,2}})")
     not_in_name = set(lexicon.characters("chars-given-name-stops"))
     agent = tuple(lexicon.words("word-agent"))
-    by_start = {}
+    by_start: dict[int, Mention] = {}
     for m in mentions:
         by_start.setdefault(m.span.start, m)
     covered = {i for m in mentions for i in range(m.span.start, m.span.end)}
@@ -56,7 +83,7 @@ def find_persons(article: Article, lexicon: Lexicon, ex: Extraction, mentions: l
 
     def places_before(pos: int) -> list[Mention]:
         """The chain of place mentions that ends right at ``pos`` (石筍鎮鷹嘴岩村 before 第一書記)."""
-        chain = []
+        chain: list[Mention] = []
         while True:
             m = next((x for x in mentions if x.kind == "place" and x.span.end == pos), None)
             if m is None:
@@ -65,10 +92,10 @@ def find_persons(article: Article, lexicon: Lexicon, ex: Extraction, mentions: l
             pos = m.span.start
 
     def village_of(role: Mention, explicit: list[Mention]) -> tuple[str | None, str | None]:
-        villages = [m for m in explicit if ex.entities[m.key].cls == FP + "Village"]
+        villages = [m for m in explicit if ex.entities[m.ref].cls == FP + "Village"]
         if villages:
             return villages[-1].key, "explicit"
-        concept = lexicon.concept(ex.entities[role.key].concept or "")
+        concept = lexicon.concept(ex.entities[role.ref].concept or "")
         if concept is None or not concept.prop("isVillagePost"):
             return None, None
         sent = sentence_of(article, role.span.start)
@@ -77,17 +104,17 @@ def find_persons(article: Article, lexicon: Lexicon, ex: Extraction, mentions: l
             for m in mentions
             if m.kind == "place"
             and sent.start <= m.span.start < role.span.start
-            and ex.entities[m.key].cls == FP + "Village"
+            and ex.entities[m.ref].cls == FP + "Village"
         ]
         return (earlier[-1].key, "implicit") if earlier else (None, None)
 
     def is_village_post(role: Mention) -> bool:
-        concept = lexicon.concept(ex.entities[role.key].concept or "")
+        concept = lexicon.concept(ex.entities[role.ref].concept or "")
         return bool(concept and concept.prop("isVillagePost"))
 
     roles = [m for m in mentions if m.kind == "role"]
     # 縣交通運輸局幹部某某任石筍鎮鷹嘴岩村第一書記
-    for unit in (m for m in mentions if m.kind == "org" and not ex.entities[m.key].collective):
+    for unit in (m for m in mentions if m.kind == "org" and not ex.entities[m.ref].collective):
         pos, home_role = unit.span.end, None
         staff = cue_re["role-cadre"].match(sh, pos)
         if staff:
@@ -96,6 +123,7 @@ def find_persons(article: Article, lexicon: Lexicon, ex: Extraction, mentions: l
         if not name:
             continue
         verb = cue_re["appointed"].match(sh, name.end)
+        assert verb is not None  # name_at found the name because this cue follows it
         chain, at = [], verb.end()
         while at in by_start and by_start[at].kind == "place":
             chain.append(by_start[at])
@@ -109,7 +137,7 @@ def find_persons(article: Article, lexicon: Lexicon, ex: Extraction, mentions: l
             Appointment(
                 Span(unit.span.start, role.span.end),
                 person(name),
-                role.key,
+                role.ref,
                 post_at,
                 basis,
                 unit.key if village_post else None,
@@ -121,20 +149,29 @@ def find_persons(article: Article, lexicon: Lexicon, ex: Extraction, mentions: l
     # 青杠坡村第一書記由縣水務局選派的某某擔任
     for role in roles:
         by = next((w for w in agent if sh.startswith(w, role.span.end)), None)
-        unit = by_start.get(role.span.end + len(by)) if by else None
-        if unit is None or unit.kind != "org":
+        sender = by_start.get(role.span.end + len(by)) if by else None
+        if sender is None or sender.kind != "org":
             continue
-        sent = cue_re["dispatched"].match(sh, unit.span.end)
+        sent = cue_re["dispatched"].match(sh, sender.span.end)
         name = name_at(sent.end(), "appointed") if sent else None
         if not name:
             continue
         chain = places_before(role.span.start)
         post_at, basis = village_of(role, chain)
         verb = cue_re["appointed"].match(sh, name.end)
+        assert verb is not None  # as above
         start = chain[0].span.start if chain else role.span.start
         ex.appointments.append(
             Appointment(
-                Span(start, verb.end()), person(name), role.key, post_at, basis, unit.key, "explicit", unit.key, None
+                Span(start, verb.end()),
+                person(name),
+                role.ref,
+                post_at,
+                basis,
+                sender.key,
+                "explicit",
+                sender.key,
+                None,
             )
         )
     # 縣委書記某某說, 駐村農技員某某正帶着…
@@ -148,15 +185,15 @@ def find_persons(article: Article, lexicon: Lexicon, ex: Extraction, mentions: l
             Appointment(
                 Span(chain[0].span.start if chain else role.span.start, name.end),
                 person(name),
-                role.key,
+                role.ref,
                 post_at,
                 basis,
             )
         )
     # 村民某某說
     for z in zones(article):
-        for m in cue_re["villager"].finditer(sh, z.start, z.end):
-            name = name_at(m.end(), "after-name")
+        for cue in cue_re["villager"].finditer(sh, z.start, z.end):
+            name = name_at(cue.end(), "after-name")
             if name:
                 person(name)
     _later_mentions(article, ex, covered)

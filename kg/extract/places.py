@@ -3,7 +3,8 @@
 All matching runs over the Simplified shadow of the repaired text. A division written
 right after a known one is its child (explicit); what the gazetteer says lies above a
 known division is background; a township named without its county belongs to the
-county the article reports from (implicit).
+county the article reports from (implicit). :func:`~kg.extract.mentions.tag` finds the
+places first, so that a body can be keyed by the place it serves (青崖縣扶貧辦).
 """
 
 from __future__ import annotations
@@ -35,10 +36,36 @@ _RANK = {
 
 
 def find_places(article: Article, lexicon: Lexicon, ex: Extraction) -> dict[str, tuple[str, str]]:
-    """Discover places; add them to ``ex.entities``; return ``{Simplified form: (key, level char)}``.
+    r"""Discover the places an article names and add them to ``ex.entities``.
 
     Places come from the gazetteer, from chains of divisions written after a known one (四川省蓬川市青崖縣), from a
-    township written with its village, and from two-character names with a level suffix.
+    township written with its village, and from two-character names with a level suffix. The entities get
+    their parents but no spans yet: :func:`~kg.extract.mentions.tag` notes where each is mentioned.
+
+    Parameters
+    ----------
+    article, lexicon : Article, Lexicon
+        The article, and the lexicon with its gazetteer (``lexicon.places``) and place-name patterns.
+    ex : Extraction
+        Receives the place entities, keyed by name in the article's script.
+
+    Returns
+    -------
+    dict of str to (str, str)
+        ``{Simplified form: (entity key, level character)}``, short forms (广安 for 广安市) included.
+
+    Examples
+    --------
+    >>> from kg.ingest import parse_article
+    >>> from kg.lexicon import load_lexicon
+    >>> article, ex = parse_article("标题\n2016年12月13日\n四川省广安市青崖县石笋镇鹰嘴岩村。\n"), Extraction()
+    >>> forms = find_places(article, load_lexicon(), ex)
+    >>> forms["广安"], forms["鹰嘴岩村"]
+    (('广安市', '市'), ('鹰嘴岩村', '村'))
+    >>> [(k, e.cls.rsplit("#")[-1], e.parent, e.parent_basis) for k, e in ex.entities.items()]
+    [('四川省', 'Province', None, None), ('广安市', 'PrefectureLevelCity', '四川省', 'explicit'),
+     ('青崖县', 'County', '广安市', 'explicit'), ('石笋镇', 'Town', '青崖县', 'explicit'),
+     ('鹰嘴岩村', 'Village', '石笋镇', 'explicit')]
     """
     sh = article.shadow
     stops = set(lexicon.characters("chars-place-name-stops"))
@@ -133,6 +160,7 @@ def find_places(article: Article, lexicon: Lexicon, ex: Extraction) -> dict[str,
     by_iri = {e.gazetteer_iri: k for k, e in ex.entities.items() if e.gazetteer_iri}
     for key in list(by_iri.values()):
         e = ex.entities[key]
+        assert e.gazetteer_iri is not None  # by_iri holds only entities with a gazetteer entry
         gaz = lexicon.places[e.gazetteer_iri]
         while gaz.parent and e.parent is None:
             parent = lexicon.places[gaz.parent]
@@ -163,8 +191,31 @@ def _class_for(lexicon: Lexicon, suffix: str, parent_cls: str | None) -> str:
 
 
 def home_place(ex: Extraction, mentions: list[Mention]) -> str | None:
-    """The place the article reports from: the most mentioned city, county or district (lower level wins ties)."""
-    counts = Counter(m.key for m in mentions if m.kind == "place")
+    """The place the article reports from: the most mentioned city, county or district (lower level wins ties).
+
+    Parameters
+    ----------
+    ex : Extraction
+        Holds the place entities.
+    mentions : list of Mention
+        Resolved mentions; only those of kind ``place`` count.
+
+    Returns
+    -------
+    str or None
+        The key of the home place, or ``None`` when no city, county or district is mentioned.
+
+    Examples
+    --------
+    >>> levels = {"广安市": "PrefectureLevelCity", "青崖县": "County", "石笋镇": "Town"}
+    >>> ex = Extraction(entities={k: Entity(k, "place", FP + c) for k, c in levels.items()})
+    >>> mentions = [Mention("place", Span(0, 3), k, key=k) for k in ["广安市", "青崖县", "石笋镇", "石笋镇"]]
+    >>> home_place(ex, mentions)  # a town does not count; of a city and a county mentioned once, the county
+    '青崖县'
+    >>> home_place(ex, [Mention("place", Span(0, 3), "石笋镇", key="石笋镇")]) is None
+    True
+    """
+    counts = Counter(m.ref for m in mentions if m.kind == "place")
     cands = [k for k in counts if ex.entities[k].cls in _CITY_LIKE]
     if not cands:
         return None
@@ -172,7 +223,18 @@ def home_place(ex: Extraction, mentions: list[Mention]) -> str | None:
 
 
 def towns_of_home(ex: Extraction) -> None:
-    """A township named without its county is one of the county the article reports from (implicit)."""
+    """Give each township without a parent the home place as parent (implicit), when that is a county.
+
+    A township named without its county is one of the county the article reports from.
+
+    Examples
+    --------
+    >>> ex = Extraction(home="青崖县")
+    >>> ex.entities = {k: Entity(k, "place", FP + c) for k, c in [("青崖县", "County"), ("白鹤乡", "Town")]}
+    >>> towns_of_home(ex)
+    >>> ex.entities["白鹤乡"].parent, ex.entities["白鹤乡"].parent_basis
+    ('青崖县', 'implicit')
+    """
     home = ex.entities.get(ex.home) if ex.home else None
     if home is None or home.cls not in (FP + "County", FP + "District", FP + "CountyLevelCity"):
         return
@@ -182,7 +244,34 @@ def towns_of_home(ex: Extraction) -> None:
 
 
 def resolve_level(lexicon: Lexicon, ex: Extraction, home: str | None, level: str) -> str | None:
-    """The place a bare level word (省, 市, 县) refers to: the home place or its nearest ancestor so named."""
+    r"""The place a bare level word (省, 市, 县) refers to: the home place or its nearest ancestor so named.
+
+    Parameters
+    ----------
+    lexicon : Lexicon
+        Gives the province level word.
+    ex : Extraction
+        Holds the place entities and their parents.
+    home : str or None
+        The key of the home place, where the search starts.
+    level : str
+        The level word, in Simplified script.
+
+    Returns
+    -------
+    str or None
+        The key of the place; for 省 with no province above home, the article's one province if it names only
+        one; else ``None``.
+
+    Examples
+    --------
+    >>> from kg.ingest import parse_article
+    >>> from kg.lexicon import load_lexicon
+    >>> lexicon, ex = load_lexicon(), Extraction()
+    >>> places = find_places(parse_article("标题\n2016年12月13日\n四川省广安市青崖县。\n"), lexicon, ex)
+    >>> [resolve_level(lexicon, ex, "青崖县", w) for w in ["县", "市", "省", "镇"]]
+    ['青崖县', '广安市', '四川省', None]
+    """
     province = lexicon.entry("place-levels-province").hans
     node, seen = home, set()
     while node and node not in seen:

@@ -1,4 +1,10 @@
-"""Programmes, campaigns and slogans: quoted names, names ending in a programme head, 一X一Y idioms."""
+"""Programmes, campaigns and slogans: quoted names, names ending in a programme head, 一X一Y idioms.
+
+The genre names its programmes in quotation marks (“五個一”, “四張藍圖”) or by a name ending
+in a programme head of the lexicon (…工程, …戰略, …制度). Not every quotation is a
+programme: a form the lexicon knows as a role or list, a quoted grade (“好”“較好”), an
+honour title after a rating verb and a quotation without Chinese characters are left out.
+"""
 
 from __future__ import annotations
 
@@ -16,8 +22,31 @@ __all__ = ["find_programmes"]
 
 
 def find_programmes(article: Article, lexicon: Lexicon, ex: Extraction, mentions: list[Mention]) -> None:
-    """Quoted programmes, campaigns and slogans; a paragraph's lead motto (握緊拳頭、精准發力) goes with its
-    blueprint."""
+    r"""Add the programmes, campaigns and slogans to ``ex.programmes``: quoted ones first, then unquoted.
+
+    A paragraph's lead motto (握緊拳頭、精准發力) goes with the paragraph's first quoted name. A name is
+    added once (a quoted name again only with a motto).
+
+    Parameters
+    ----------
+    article, lexicon : Article, Lexicon
+        The article, and the lexicon that gives the programme heads and the forms that are not programmes.
+    ex : Extraction
+        Receives the :class:`~kg.extract.records.Programme` records.
+    mentions : list of Mention
+        The resolved mentions (:func:`~kg.extract.mentions.tag`): a quotation inside a role or list is not one.
+
+    Examples
+    --------
+    >>> from kg.extract.mentions import tag
+    >>> from kg.ingest import parse_article
+    >>> from kg.lexicon import load_lexicon
+    >>> text = "握紧拳头、精准发力，实施“五个一”工程，推进一村一品，实施精准扶贫战略，评为“好”等次。"
+    >>> article, lexicon, ex = parse_article("标题\n2016年12月13日\n" + text + "\n"), load_lexicon(), Extraction()
+    >>> find_programmes(article, lexicon, ex, tag(article, lexicon, ex))
+    >>> [(p.name, p.quoted, p.motto) for p in ex.programmes]
+    [('五个一', True, '握紧拳头、精准发力'), ('精准扶贫战略', False, None), ('一村一品', False, None)]
+    """
     taken = {m.span for m in mentions if m.kind in ("role", "list")}
     known = {
         f for scheme in ("roles", "list-kinds", "benefit-kinds", "organisation-kinds") for f, _ in lexicon.forms(scheme)

@@ -5,6 +5,8 @@
 * the forces an article assigns to villages are coordinated by its one coordination group;
 * 新選派的X… 選派單位 — X is dispatched by the dispatching unit;
 * 發展A、B、C等產業 — the home place develops industries A, B and C.
+
+The group rules read ``ex.leadership`` and ``ex.assignments``, so these rules run last.
 """
 
 from __future__ import annotations
@@ -20,14 +22,39 @@ __all__ = ["find_relations"]
 
 
 def find_relations(article: Article, lexicon: Lexicon, ex: Extraction, mentions: list[Mention]) -> None:
-    """The relations between entities that no other record carries (see the module docstring)."""
+    r"""Add to ``ex.relations`` the edges between entities that no other record carries (see the module docstring).
+
+    An industry named in an industry list becomes an entity of kind ``industry``.
+
+    Parameters
+    ----------
+    article, lexicon : Article, Lexicon
+        The article, and the lexicon that gives the relation verbs, cue words and the industry-list pattern.
+    ex : Extraction
+        Receives the :class:`~kg.extract.records.Relation` records; its home place, group leadership and
+        assignments are read.
+    mentions : list of Mention
+        The resolved mentions (:func:`~kg.extract.mentions.tag`).
+
+    Examples
+    --------
+    >>> from kg.extract.mentions import tag
+    >>> from kg.ingest import parse_article
+    >>> from kg.lexicon import load_lexicon
+    >>> text = "青崖县按照省委、市委的要求，发展特色水果、肉牛等产业。"
+    >>> article, lexicon, ex = parse_article("青崖县扶贫\n2016年12月13日\n" + text + "\n"), load_lexicon(), Extraction()
+    >>> find_relations(article, lexicon, ex, tag(article, lexicon, ex))
+    >>> [(r.subject, r.predicate, r.object, r.basis) for r in ex.relations]
+    [('青崖县', 'followsRequirementsOf', '省委', 'explicit'), ('青崖县', 'followsRequirementsOf', '市委', 'explicit'),
+     ('青崖县', 'developsIndustry', '特色水果', 'implicit'), ('青崖县', 'developsIndustry', '肉牛', 'implicit')]
+    """
     _requirements(article, lexicon, ex, mentions)
     _group_chain(ex)
     _dispatch(article, lexicon, ex, mentions)
     _industries(article, lexicon, ex)
 
 
-def _requirements(article, lexicon, ex, mentions):
+def _requirements(article: Article, lexicon: Lexicon, ex: Extraction, mentions: list[Mention]) -> None:
     verbs = [f for f, c in lexicon.forms("relation-verbs") if c.prop("relation", "").endswith("followsRequirementsOf")]
     closers = lexicon.words("word-requirement")
     if not ex.home:
@@ -44,12 +71,12 @@ def _requirements(article, lexicon, ex, mentions):
                 if m.kind == "org" and a <= m.span.start and m.span.end <= b:
                     ex.relations.append(
                         Relation(
-                            ex.home, "followsRequirementsOf", m.key, "explicit", Span(clause.start, b + len(closer))
+                            ex.home, "followsRequirementsOf", m.ref, "explicit", Span(clause.start, b + len(closer))
                         )
                     )
 
 
-def _group_chain(ex: Extraction):
+def _group_chain(ex: Extraction) -> None:
     groups = {x.group for x in ex.leadership}
     for x in ex.leadership:
         if not x.holder or not x.position.endswith("/role-group-leader"):
@@ -65,7 +92,7 @@ def _group_chain(ex: Extraction):
             ex.relations.append(Relation(a.subject, "coordinatedBy", group, "implicit", a.span))
 
 
-def _dispatch(article, lexicon, ex, mentions):
+def _dispatch(article: Article, lexicon: Lexicon, ex: Extraction, mentions: list[Mention]) -> None:
     """新選派的“第一書記”及駐村工作組成員, 選派單位… : the cadres named after 選派的 are dispatched by the unit."""
     sh = article.shadow
     cues = lexicon.words("word-newly-dispatched")
@@ -77,7 +104,7 @@ def _dispatch(article, lexicon, ex, mentions):
             for m in mentions
             if m.kind == "org"
             and sent.start <= m.span.start < sent.end
-            and ex.entities[m.key].cls.endswith("DispatchingUnit")
+            and ex.entities[m.ref].cls.endswith("DispatchingUnit")
             and m.span.start > sent.start + at
         ]
         if at < 0 or not units:
@@ -86,11 +113,11 @@ def _dispatch(article, lexicon, ex, mentions):
         for m in mentions:
             if m.kind == "role" and sent.start + at < m.span.start and m.span.end <= clause.end:
                 ex.relations.append(
-                    Relation(m.key, "dispatchedBy", units[0].key, "explicit", Span(clause.start, units[0].span.end))
+                    Relation(m.ref, "dispatchedBy", units[0].ref, "explicit", Span(clause.start, units[0].span.end))
                 )
 
 
-def _industries(article, lexicon, ex):
+def _industries(article: Article, lexicon: Lexicon, ex: Extraction) -> None:
     if not ex.home:
         return
     pat = lexicon.pattern("pattern-industry-list")

@@ -1,22 +1,23 @@
 """The responsibility view as a picture: Graphviz DOT, rendered to SVG or PNG by Graphviz's ``dot``.
 
-Bodies the others answer to sit above them: an upward edge (a first secretary
-coordinated by the group) is drawn from the lower node to the upper, a downward
-edge (first secretaries assigned to the poor villages) from the upper to the
-lower, both with the arrow in the RDF direction and the relation's label.
-Attached items (lists, funding standards, documents, actions) are left out of
-the picture unless asked for (``attached=True``): they hang below their node as
-notes, with dotted edges. Background edges (the gazetteer's, not stated in the
-article) are dashed and grey.
+This is what ``kg export --format dot|svg|png`` writes. Bodies the others answer to sit above them: an upward
+edge (a first secretary coordinated by the group) is drawn from the lower node to the upper, a downward edge
+(first secretaries assigned to the poor villages) from the upper to the lower, both with the arrow in the RDF
+direction and the relation's label. Attached items (lists, funding standards, documents, actions) are left out
+of the picture unless asked for (``attached=True``): they hang below their node as notes, with dotted edges.
+Background edges (the gazetteer's, not stated in the article) are dashed and grey.
 
+Examples
+--------
 >>> from kg.graph.network import responsibility_view
 >>> from kg.corpus import read_inputs
 >>> from kg.resources import bundled_article
->>> dot = to_dot(responsibility_view(read_inputs([bundled_article()])))
+>>> view = responsibility_view(read_inputs([bundled_article()]))
+>>> dot = to_dot(view)
 >>> dot.splitlines()[0]
 'digraph responsibility {'
->>> '"四川省委' in dot
-True
+>>> dot == to_dot(view), dot == to_dot(view, attached=True)
+(True, False)
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from kg.namespaces import curie
 
 __all__ = ["FONTS", "render", "to_dot"]
 
-#: The CJK font Graphviz is asked for, per label language (Debian's fonts-noto-cjk).
+#: The CJK font Graphviz is asked for, per label language (Debian's fonts-noto-cjk); other languages get zh-Hant's.
 FONTS = {"zh-Hant": "Noto Sans CJK TC", "zh-Hans": "Noto Sans CJK SC", "en": "Noto Sans CJK SC"}
 
 #: Node styles by the most general class that applies, first match wins.
@@ -65,7 +66,49 @@ def _short(text: str, width: int = 14) -> str:
 
 
 def to_dot(view: nx.MultiDiGraph, lang: str = "zh-Hant", attached: bool = False) -> str:
-    """DOT source for the view, in a fixed order: the same view always gives the same text."""
+    """DOT source (Graphviz's language) for a picture of the responsibility view.
+
+    Nodes and edges are written in a fixed order: the same view always gives the same text. Nodes are shaped
+    and coloured by their class (organisations, posts, roles, divisions, sets of people or places); labels are
+    wrapped at 14 characters over at most three lines, with the node's count below.
+
+    Parameters
+    ----------
+    view
+        A responsibility view (:func:`kg.graph.network.responsibility_view`).
+    lang
+        The language of the labels; it also picks the font (:data:`FONTS`).
+    attached
+        Also draw the attached items (lists, standards, documents, actions) as notes below their nodes.
+
+    Returns
+    -------
+    str
+        The DOT source.
+
+    See Also
+    --------
+    render : turn it into SVG or PNG.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> view = nx.MultiDiGraph()
+    >>> view.add_node("role", type="org:Role", **{"label@en": "secretary"})
+    >>> view.add_node("group", type="org:Organization", **{"label@en": "leading group"})
+    >>> view.add_edge("role", "group", key="fp:coordinatedBy", direction="up",
+    ...               predicate="https://w3id.org/fupin-kg/ontology#coordinatedBy")
+    'fp:coordinatedBy'
+    >>> print(to_dot(view, "en"), end="")
+    digraph responsibility {
+      graph [rankdir=TB, fontname="Noto Sans CJK SC", nodesep=0.25, ranksep=0.45, newrank=true];
+      node [fontname="Noto Sans CJK SC", fontsize=12, margin="0.08,0.04"];
+      edge [fontname="Noto Sans CJK SC", fontsize=9, color="#444444", fontcolor="#444444"];
+      n0 [label="leading group", tooltip="group", shape=box, style="rounded,filled", fillcolor="#dbe8f6"];
+      n1 [label="secretary", tooltip="role", shape=ellipse, style="filled", fillcolor="#fbe7c6"];
+      n0 -> n1 [label="coordinated by", dir=back];
+    }
+    """
     if not attached:
         view = view.edge_subgraph([e for e in view.edges(keys=True) if view.edges[e].get("direction") != "attached"])
     font = FONTS.get(lang, FONTS["zh-Hant"])
@@ -101,12 +144,37 @@ def to_dot(view: nx.MultiDiGraph, lang: str = "zh-Hant", attached: bool = False)
 
 
 def render(dot: str, fmt: str) -> bytes:
-    """Run Graphviz's ``dot`` to turn DOT source into ``fmt`` (svg, png).
+    """Run Graphviz's ``dot`` to turn DOT source into a picture.
+
+    Parameters
+    ----------
+    dot
+        DOT source, e.g. from :func:`to_dot`.
+    fmt
+        A Graphviz output format: ``svg``, ``png`` …
+
+    Returns
+    -------
+    bytes
+        The picture.
 
     Raises
     ------
     DrawingError
-        ``dot`` is not installed, or failed.
+        ``dot`` is not installed, or failed (the message gives its first line of complaint).
+
+    Examples
+    --------
+    >>> import shutil
+    >>> if shutil.which("dot"):  # Graphviz is installed
+    ...     assert b"<svg" in render("digraph { a -> b }", "svg")
+    >>> from unittest import mock
+    >>> with mock.patch("shutil.which", return_value=None):
+    ...     render("digraph { a -> b }", "svg")
+    Traceback (most recent call last):
+    ...
+    kg.errors.DrawingError: Graphviz is not installed: `dot` is not on PATH (Debian: apt install graphviz
+    fonts-noto-cjk; or export --format dot)
     """
     exe = shutil.which("dot")
     if exe is None:

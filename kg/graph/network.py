@@ -1,42 +1,36 @@
 """The graph as a network: a networkx ``MultiDiGraph`` of the RDF graph, and its responsibility view.
 
-Nodes are keyed by IRI (blank nodes by ``_:id``) and carry:
+``kg export`` writes them as GraphML, GEXF or JSON, ``kg chain`` walks the view, :mod:`kg.graph.draw` draws it.
+:func:`network` keeps every triple; :func:`responsibility_view` only who answers to whom and the nodes they join.
 
-``type``
-    the CURIEs of their ``rdf:type`` classes, sorted and separated by spaces;
-``label@zh-Hant``, ``label@zh-Hans``, ``label@en``
-    their ``rdfs:label`` or ``skos:prefLabel`` in each language (from the lexicon
-    and ontology for concepts the data only refers to), and ``label``, the
-    Traditional one (or the first there is) for tools that show one label;
-``span``, ``text``
-    the text span a fact derives from (``prov:wasDerivedFrom``) and its words;
-one attribute per other literal
-    keyed by the predicate's CURIE, with ``@lang`` for language-tagged
-    strings (``fp:count`` 25, ``dct:title@zh-hant`` …); several values of one
-    key are joined by a line break.
+Nodes are keyed by IRI (blank nodes by ``_:id``) and carry ``type``, the CURIEs of their ``rdf:type`` classes
+(sorted, separated by spaces); ``label@zh-Hant``, ``label@zh-Hans``, ``label@en``, their ``rdfs:label`` or
+``skos:prefLabel`` in each language (from the lexicon and ontology for concepts the data only refers to), and
+``label``, the Traditional one (or the first there is) for tools that show one label; ``span`` and ``text``, the
+text span a fact derives from (``prov:wasDerivedFrom``) and its words; and one attribute per other literal, keyed
+by the predicate's CURIE, with ``@lang`` for language-tagged strings (``fp:count`` 25, ``dct:title@zh-hant`` …);
+several values of one key are joined by a line break.
 
-Every triple whose object is an IRI or blank node, except ``rdf:type``, is an
-edge keyed by the predicate's CURIE and carrying ``predicate`` (the IRI),
-``relation`` (the CURIE), ``graph`` (the named graph) and, where a
-``fp:Statement`` reifies it, ``basis`` (explicit, implicit or background) and the
-span that states it (``span``, ``begin``, ``end``, ``text``; for background
-statements ``span`` is their source, the gazetteer); the statement
-nodes themselves are folded into those attributes. Edges of the responsibility
-view also carry ``direction``: up, down or attached, as the ontology's
-``fp:responsibilityView`` annotation declares for their predicate. Nothing
-else is left out: every triple of the input is an edge, a node attribute, a
-type, or part of a folded statement.
+Every triple whose object is an IRI or blank node, except ``rdf:type``, is an edge keyed by the predicate's
+CURIE and carrying ``predicate`` (the IRI), ``relation`` (the CURIE), ``graph`` (the named graph) and, where a
+``fp:Statement`` reifies it, ``basis`` (explicit, implicit or background) and the span that states it (``span``,
+``begin``, ``end``, ``text``; for background statements ``span`` is their source, the gazetteer); the statement
+nodes themselves are folded into those attributes. Edges of the responsibility view also carry ``direction``:
+up, down or attached, as the ontology's ``fp:responsibilityView`` annotation declares for their predicate.
+Nothing else is left out: every triple is an edge, a node attribute, a type, or part of a folded statement.
+
+Examples
+--------
+The bundled article assigns the first secretary *down*; the edge's text is the article's text at its offsets:
 
 >>> from kg.corpus import read_inputs
+>>> from kg.ingest import read_article
 >>> from kg.resources import bundled_article
 >>> view = responsibility_view(read_inputs([bundled_article()]))
->>> village = "https://w3id.org/fupin-kg/id/article/000_bdc2813b06239aaa/set/pin-kun-cun"
->>> view.nodes[village]["label@zh-Hant"], view.nodes[village]["fp:count"]
-('貧困村', 25)
->>> first_secretary = "https://w3id.org/fupin-kg/lexicon/role-first-secretary"
->>> edge = view.edges[first_secretary, village, "fp:assignedTo"]
->>> edge["direction"], edge["basis"], edge["begin"], edge["end"]
-('down', 'explicit', 818, 859)
+>>> role = "https://w3id.org/fupin-kg/lexicon/role-first-secretary"
+>>> edge = next(e for _, _, key, e in view.out_edges(role, keys=True, data=True) if key == "fp:assignedTo")
+>>> edge["direction"], edge["text"] == read_article(bundled_article()).text[edge["begin"] : edge["end"]]
+('down', True)
 """
 
 from __future__ import annotations
@@ -44,7 +38,9 @@ from __future__ import annotations
 import io
 import json
 from collections import defaultdict
+from collections.abc import Iterable
 from functools import lru_cache
+from typing import Any
 
 import networkx as nx
 import pyoxigraph as ox
@@ -52,7 +48,7 @@ import pyoxigraph as ox
 from kg.collector import collector_paused
 from kg.formats import LANGUAGES, NetworkFormat
 from kg.namespaces import FP, NIF, PROV, RDF, RDFS, SKOS, curie, expand_curie
-from kg.store.query import python_value
+from kg.terms import python_value
 
 __all__ = [
     "display_label",
@@ -103,8 +99,10 @@ def _vocabulary() -> tuple[dict, dict, dict, dict]:
 
 
 def superclasses(cls: str) -> set[str]:
-    """``cls`` and every class the ontology says it is a subclass of, by CURIE or IRI as given.
+    """``cls`` and every class the ontology says it is a subclass of, as CURIEs if ``cls`` is one, else as IRIs.
 
+    Examples
+    --------
     >>> sorted(superclasses("fp:FinanceBureau"))
     ['fp:FinanceBureau', 'fp:GovernmentDepartment', 'org:Organization', 'org:OrganizationalUnit']
     """
@@ -120,8 +118,10 @@ def superclasses(cls: str) -> set[str]:
 
 
 def view_directions() -> dict[str, str]:
-    """The predicates of the responsibility view and their direction (up, down, attached), from the ontology.
+    """The predicates of the responsibility view (IRIs) and their direction: up, down or attached, from the ontology.
 
+    Examples
+    --------
     >>> view_directions()["https://w3id.org/fupin-kg/ontology#coordinatedBy"]
     'up'
     """
@@ -129,28 +129,60 @@ def view_directions() -> dict[str, str]:
 
 
 def property_label(predicate: str, lang: str = "zh-Hant") -> str:
-    """The ontology's label of a property in ``lang``, or its CURIE."""
+    """The ontology's label of a property in ``lang`` (zh-Hant, zh-Hans or en), or its CURIE.
+
+    Examples
+    --------
+    >>> fp = "https://w3id.org/fupin-kg/ontology#"
+    >>> property_label(fp + "coordinatedBy"), property_label(fp + "coordinatedBy", "en"), property_label(fp + "x")
+    ('由…統籌', 'coordinated by', 'fp:x')
+    """
     return _vocabulary()[0].get(predicate, {}).get(lang) or curie(predicate)
 
 
-def display_label(attrs: dict, lang: str = "zh-Hant", fallback: str = "") -> str:
-    """A node's label in ``lang``, else in the other languages, else the words of its span, else ``fallback``."""
+def display_label(attrs: dict[str, Any], lang: str = "zh-Hant", fallback: str = "") -> str:
+    """A node's label (``attrs``: its attributes) in ``lang``, else another, else its span's words, else ``fallback``.
+
+    Examples
+    --------
+    >>> display_label({"label@en": "first secretary", "label@zh-Hant": "第一書記"}), display_label({}, fallback="lex:x")
+    ('第一書記', 'lex:x')
+    """
     for key in (lang, *LANGUAGES):
         if attrs.get(f"label@{key}"):
             return attrs[f"label@{key}"]
     return attrs.get("text") or fallback
 
 
-def network(quads) -> nx.MultiDiGraph:
-    """Every triple of ``quads`` as a node attribute or an edge (see the module's description)."""
+def network(quads: Iterable[ox.Quad]) -> nx.MultiDiGraph:
+    """Every triple of ``quads`` as a node attribute or an edge of a network (the module's description says which).
+
+    Examples
+    --------
+    >>> import pyoxigraph as ox
+    >>> ex, fp = "https://w3id.org/fupin-kg/id/org/", "https://w3id.org/fupin-kg/ontology#"
+    >>> role, group = ox.NamedNode(ex + "role"), ox.NamedNode(ex + "group")
+    >>> net = network([ox.Quad(role, ox.NamedNode(fp + "coordinatedBy"), group),
+    ...                ox.Quad(group, ox.NamedNode(fp + "count"), ox.Literal(3))])
+    >>> net.nodes[group.value], list(net.edges(keys=True, data="direction"))
+    ({'fp:count': 3}, [('https://w3id.org/fupin-kg/id/org/role', 'https://w3id.org/fupin-kg/id/org/group',
+      'fp:coordinatedBy', 'up')])
+    """
     with collector_paused():
         return _Assembly(_by_predicate(quads, None), view=False).graph()
 
 
-def responsibility_view(quads) -> nx.MultiDiGraph:
+def responsibility_view(quads: Iterable[ox.Quad]) -> nx.MultiDiGraph:
     """Only the edges of the responsibility view, the nodes they join, and those nodes' types, labels, counts and spans.
 
-    The same as the full network's view edges with their nodes, built without keeping the rest.
+    Examples
+    --------
+    >>> from kg.corpus import read_inputs
+    >>> from kg.resources import bundled_article
+    >>> quads = read_inputs([bundled_article()])
+    >>> view, full = responsibility_view(quads), network(quads)
+    >>> set(view.edges(keys=True)) == {e for e in full.edges(keys=True) if "direction" in full.edges[e]}
+    True
     """
     with collector_paused():
         return _Assembly(_by_predicate(quads, view_directions().keys() | _VIEW_PREDICATES), view=True).graph()
@@ -260,7 +292,7 @@ class _Assembly:
 
     def _span_attributes(self, spans: set) -> dict:
         """``span``, ``begin``, ``end`` and ``text`` of each span node."""
-        out = {span: {"span": _key(span)} for span in spans}
+        out: dict[Any, dict[str, Any]] = {span: {"span": _key(span)} for span in spans}
         for predicate, name in _SPAN.items():
             for q in self.groups.get(predicate, ()):
                 s = q.subject
@@ -321,9 +353,18 @@ class _Assembly:
 
 
 def serialize_network(g: nx.MultiDiGraph, fmt: NetworkFormat) -> bytes:
-    """GraphML, GEXF or node-link JSON (``networkx.node_link_graph`` reads it back; D3 takes ``nodes`` and ``edges``).
+    """GraphML, GEXF or node-link JSON (``networkx.node_link_graph(data, edges="edges")`` reads it back; D3 takes it).
 
-    The same graph always gives the same bytes: nodes and edges are written in sorted order.
+    Nodes and edges are written sorted, so the same graph always gives the same bytes.
+
+    Examples
+    --------
+    >>> from kg.formats import NetworkFormat
+    >>> g = nx.MultiDiGraph([("a", "b", {"direction": "up"})])
+    >>> serialize_network(g, NetworkFormat.JSON).decode().count('"direction": "up"')
+    1
+    >>> serialize_network(g, NetworkFormat.GRAPHML).startswith(b"<?xml")
+    True
     """
     if fmt is NetworkFormat.JSON:
         data = nx.node_link_data(g, edges="edges")

@@ -1,8 +1,20 @@
-"""Stage 1, ingest: the bytes of a news page → an :class:`Article`.
+"""Stage 1 of the pipeline, ingest: the bytes of a news page → an :class:`Article`.
 
-:mod:`kg.ingest.decode` turns bytes into text (the encodings of the genre, saved
-web pages); :mod:`kg.ingest.article` splits the text into metadata, paragraphs,
-sentences and page chrome, with character offsets.
+Ingest reads a page file and finds its parts, so that later stages can quote any of them
+by character offsets. It has two modules:
+
+- :mod:`kg.ingest.decode` turns bytes into text: it detects the encoding (UTF-8,
+  GB18030/GBK, Big5) and turns a saved web page (HTML) into lines of text;
+- :mod:`kg.ingest.article` splits the text into metadata (title, date, source, credits),
+  paragraphs, sentences and page chrome, after repairing characters the page lost.
+
+Examples
+--------
+>>> from kg.resources import bundled_article
+>>> article = read_article(bundled_article())
+>>> first = article.sentences[0]
+>>> article.body.start <= first.start < first.end <= article.body.end
+True
 """
 
 from kg.ingest.article import Article, parse_article, read_article

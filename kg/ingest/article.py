@@ -1,11 +1,18 @@
-"""Stage 1, ingest: bytes of a news page → an :class:`Article`.
+"""Splitting a news page into its parts: the :class:`Article` every later stage reads.
 
-Decodes (UTF-8 with or without BOM, GB18030/GBK, Big5), normalises newlines and
-Unicode (NFC), applies the declared repair table, and splits the page into
-metadata, body paragraphs and sentences (with character offsets) and page chrome.
-Offsets index the decoded, normalised text, which for a UTF-8 file with LF line
-ends is the file exactly as shipped. A saved web page (HTML) is turned into text
-first, one line per block element; offsets then index that text.
+The second step of ingest, after :mod:`kg.ingest.decode`. The text is normalised (newlines to LF, Unicode to NFC),
+the lexicon's repair table puts back characters the page lost (``華?`` → ``華鎣``), and the lines are sorted into:
+
+- the metadata: an optional breadcrumb (``站點 > 欄目``), the title and subtitle, the date line (with an inline
+  source), a contributor line and the editor line;
+- the body: paragraphs (lines joined unless a blank line or a sentence end separates them) and their sentences;
+  a paragraph repeated word for word is set aside;
+- the page chrome after the content (links, notices), which states nothing.
+
+Every part is a :class:`~kg.span.Span` of character offsets into the decoded, normalised text, which for a UTF-8 file
+with LF line ends is the file exactly as shipped. A saved web page (HTML) is turned into text first, one line per
+block element; offsets then index that text. The cue words that recognise each line (date formats, credit words,
+chrome markers) come from the lexicon, not from this module.
 """
 
 from __future__ import annotations
@@ -29,7 +36,49 @@ CHINA_TZ = timezone(timedelta(hours=8))
 
 @dataclass
 class Article:
-    """A decoded page split into its parts. ``text`` is as shipped; ``clean`` has repairs applied."""
+    r"""A decoded news page split into its parts, each part a span of its text.
+
+    Made by :func:`parse_article` (or :func:`read_article` from a file), never by hand.
+
+    Attributes
+    ----------
+    article_id
+        The article's identifier: the file's stem when it is ASCII, else a hash of it.
+    path
+        The file the article was read from (``<string>`` for text given directly).
+    text
+        The page text as decoded and normalised; every offset indexes it.
+    clean
+        ``text`` with the lexicon's repairs applied (same length, same offsets).
+    shadow
+        ``clean`` in Simplified script (same offsets), for matching lexicon forms.
+    script
+        ``"zh-Hant"`` or ``"zh-Hans"``: the script the body is written in.
+    encoding
+        The encoding the bytes were decoded with.
+    repairs
+        The characters the repair table put back, with where.
+    content
+        From the breadcrumb or title to the end of the editor line: what the graph quotes.
+    body
+        From the first paragraph to the end of the last.
+    chrome
+        The page chrome after the content, or ``None``.
+    paragraphs, sentences
+        The body's paragraphs and their sentences, in text order.
+    meta
+        The metadata found, by key: ``"title"`` (always) and ``"subtitle"`` (spans); ``"published"`` (span,
+        :class:`~datetime.datetime` in China time, whether the time of day was printed); ``"source"`` (span, name);
+        ``"breadcrumb"`` (span, list of parts); ``"contributor"`` (span, name, role); ``"editors"`` (span, names).
+    repeated
+        Paragraphs that repeat an earlier one word for word, each with the first occurrence; they yield no facts.
+
+    Examples
+    --------
+    >>> a = parse_article("標題\n2016年12月13日 來源：人民網\n第一段。\n")
+    >>> a.text[a.body.start : a.body.end], a.meta["source"][1]
+    ('第一段。', '人民網')
+    """
 
     article_id: str
     path: Path
@@ -48,18 +97,42 @@ class Article:
     repeated: list[tuple[Span, Span]] = field(default_factory=list)  # (repeat, first occurrence): yields no facts
 
     def clean_at(self, span: Span) -> str:
+        """The repaired text (:attr:`clean`) that ``span`` covers."""
         return self.clean[span.start : span.end]
 
 
-def read_article(path, encoding: str | None = None, lexicon=None) -> Article:
-    """Read and split a page file (``-`` reads standard input).
+def read_article(path: Path | str, encoding: str | None = None, lexicon: Lexicon | None = None) -> Article:
+    """Read a page file (or standard input) and split it into an :class:`Article` with :func:`parse_article`.
+
+    Parameters
+    ----------
+    path
+        The page file (text or saved web page), or ``-`` for standard input.
+    encoding
+        Force this encoding instead of detecting one (see :func:`~kg.ingest.decode.decode`).
+    lexicon
+        The lexicon whose cue words and repairs to use; default :func:`~kg.lexicon.load_lexicon`.
+
+    Returns
+    -------
+    Article
+        The page split into metadata, paragraphs, sentences and chrome.
 
     Raises
     ------
     InputError
-        Missing, unreadable, empty or binary file.
+        The file is missing, unreadable, empty, binary or undecodable, or the date it gives does not exist.
     NoArticleBody
-        The page holds no article body.
+        The page holds no title or no article body.
+
+    Examples
+    --------
+    >>> from kg.resources import bundled_article
+    >>> article = read_article(bundled_article())
+    >>> article.article_id, article.encoding
+    ('000_bdc2813b06239aaa', 'utf-8')
+    >>> all(article.body.start <= s.start < s.end <= article.body.end for s in article.sentences)
+    True
     """
     text, path, used = read_source(path, encoding)
     return parse_article(text, path=path, encoding=used, lexicon=lexicon)
@@ -122,21 +195,45 @@ def _stripped_span(start: int, line: str) -> Span:
     return Span(start + lead, start + lead + len(body))
 
 
-def parse_article(text: str, path=None, encoding: str = "utf-8", lexicon: Lexicon | None = None) -> Article:
-    r"""Split decoded page text into an :class:`Article` (see the module docstring).
+def parse_article(
+    text: str, path: Path | str | None = None, encoding: str = "utf-8", lexicon: Lexicon | None = None
+) -> Article:
+    r"""Split decoded page text into an :class:`Article` (the parts are described in the module docstring).
+
+    Parameters
+    ----------
+    text
+        The page text, decoded; a saved web page (HTML) is turned into text first.
+    path
+        The file the text came from: its stem is the article id, and errors name it. Default ``<string>``.
+    encoding
+        The encoding the text was decoded from, kept in :attr:`Article.encoding`.
+    lexicon
+        The lexicon whose cue words and repairs to use; default :func:`~kg.lexicon.load_lexicon`.
+
+    Returns
+    -------
+    Article
+        The page split into its parts.
 
     Raises
     ------
     NoArticleBody
-        The page holds no title or no body.
+        The page holds no text, only a title line, no title before the date line, or nothing after the date line.
     InputError
-        The date line holds a date that does not exist.
+        The date line holds a date that does not exist (2016年2月30日).
 
     Examples
     --------
     >>> a = parse_article("標題\n2016年12月13日\n第一段。第二句。\n")
     >>> a.clean_at(a.meta["title"]), [a.clean_at(s) for s in a.sentences]
     ('標題', ['第一段。', '第二句。'])
+    >>> a.meta["published"][1].isoformat(), parse_article("標題\n正文。\n", path="news/dev01.txt").article_id
+    ('2016-12-13T00:00:00+08:00', 'dev01')
+    >>> parse_article("標題\n", path="a.txt")
+    Traceback (most recent call last):
+    ...
+    kg.errors.NoArticleBody: a.txt: no article body (only a title line)
     """
     lexicon = lexicon or load_lexicon()
     cues = _cues(lexicon)
@@ -202,9 +299,11 @@ def _header(clean: str, path: Path, lines: list[tuple[int, str]], idx: int, cues
     else:
         start, line = lines[date_at]
         m = cues.date.search(line)
+        assert m is not None  # the loop above stopped at this line because it holds a date
         try:
             fields = (m["y"], m["m"], m["d"], m["H"] or 0, m["M"] or 0, m["S"] or 0)
-            published = datetime(*(int(f) for f in fields), tzinfo=CHINA_TZ)  # type: ignore[misc]
+            year, month, day, hour, minute, second = (int(f) for f in fields)
+            published = datetime(year, month, day, hour, minute, second, tzinfo=CHINA_TZ)
         except ValueError:
             where = clean.count("\n", 0, start) + 1
             raise InputError(path, f"line {where}: not a valid date: {m.group()}") from None
@@ -226,7 +325,8 @@ def _body(
     """The body's lines after the date line, up to the editor line or the page chrome (credit lines go to ``meta``);
     and the index of the first line after the content."""
     chrome_markers = lexicon.chrome_markers
-    body_lines, end_at = [], len(lines)
+    body_lines: list[Span] = []
+    end_at = len(lines)
     for j in range(date_at + 1, len(lines)):
         start, line = lines[j]
         stripped = line.strip(_BLANK)

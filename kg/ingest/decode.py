@@ -1,7 +1,12 @@
-"""Bytes to text: the encodings of the genre's pages, and saved web pages turned into lines of text.
+"""Bytes to text: the encodings news pages come in, and saved web pages turned into lines of text.
 
-Pages come as UTF-8 (with or without a byte-order mark), GB18030/GBK or Big5; a saved
-web page (HTML) is read as its text, one line per block element.
+The first step of ingest. Pages come as UTF-8 (with or without a byte-order mark),
+GB18030/GBK or Big5: :func:`decode` tries UTF-8 first and otherwise lets
+``charset_normalizer`` choose among the Chinese encodings, refusing empty and binary
+input. :func:`read_source` reads a file (or standard input) and decodes it. A saved web
+page (HTML), recognised by :func:`looks_like_html`, is read as its text by
+:func:`html_text`, one line per block element, so that the rest of ingest sees the same
+kind of text as a plain-text page.
 """
 
 from __future__ import annotations
@@ -16,13 +21,49 @@ from kg.errors import InputError
 __all__ = ["decode", "html_text", "looks_like_html", "read_source"]
 
 
-def decode(data: bytes, path, encoding: str | None = None) -> tuple[str, str]:
-    """Decode page bytes; return ``(text, encoding)``.
+def decode(data: bytes, path: Path | str, encoding: str | None = None) -> tuple[str, str]:
+    r"""Decode the bytes of a page into text, detecting the encoding unless one is given.
+
+    A UTF-8 byte-order mark is dropped; bytes that are not UTF-8 are tried as GB18030,
+    Big5 and GBK (whichever fits best).
+
+    Parameters
+    ----------
+    data
+        The bytes of the page.
+    path
+        The file the bytes came from; only named in error messages.
+    encoding
+        Decode with this codec (any name Python knows) instead of detecting one.
+
+    Returns
+    -------
+    tuple of (str, str)
+        The text, and the name of the encoding used (``"utf-8-sig"`` when the bytes
+        started with a byte-order mark).
 
     Raises
     ------
     InputError
-        Empty, binary, or undecodable input.
+        The bytes are empty or only whitespace, look binary (NUL bytes or many control
+        characters), fit no known encoding, or do not decode in the ``encoding`` given.
+
+    See Also
+    --------
+    read_source : read a file or standard input and decode it.
+
+    Examples
+    --------
+    >>> decode("扶貧".encode("utf-8"), "a.txt")
+    ('扶貧', 'utf-8')
+    >>> decode("扶贫".encode("gb18030"), "a.txt", encoding="gb18030")
+    ('扶贫', 'gb18030')
+    >>> decode(b"\xef\xbb\xbf" + "扶貧".encode("utf-8"), "a.txt")
+    ('扶貧', 'utf-8-sig')
+    >>> decode(b"  ", "a.txt")
+    Traceback (most recent call last):
+    ...
+    kg.errors.InputError: a.txt: file is empty
     """
     if not data.strip():
         raise InputError(path, "file is empty")
@@ -81,21 +122,56 @@ _BLOCKS = {
 
 
 def looks_like_html(text: str) -> bool:
-    """Whether ``text`` is a saved web page: an HTML tag of a page or a paragraph near its start.
+    r"""Tell whether ``text`` is a saved web page rather than plain text.
+
+    A page counts as HTML when a doctype or an ``<html>``, ``<body>``, ``<p>``, ``<div>``
+    or ``<br>`` tag occurs in its first 4000 characters.
+
+    Parameters
+    ----------
+    text
+        Decoded page text.
+
+    Returns
+    -------
+    bool
+        ``True`` for a web page, which :func:`html_text` then turns into lines of text.
 
     Examples
     --------
-    >>> looks_like_html("<!DOCTYPE html><html><body>…"), looks_like_html("標題\\n2016-12-13")
+    >>> looks_like_html("<!DOCTYPE html><html><body>…"), looks_like_html("標題\n2016-12-13")
     (True, False)
     """
     return bool(_HTML.search(text[:4000]))
 
 
 def html_text(page: str) -> str:
-    """The text of an HTML page: one line per block element; the head, scripts and styles dropped; entities decoded.
+    r"""Turn an HTML page into plain text, one line per block element.
 
+    Block elements (paragraphs, headings, divisions, list items, table rows …) each
+    start a new line; inline markup is dropped and its text kept; the ``<head>`` (whose
+    ``<title>`` repeats the page's heading), scripts and styles are left out; character
+    references are decoded. Blank lines and the spaces and tabs around each line are
+    removed.
+
+    Parameters
+    ----------
+    page
+        The HTML source of a saved web page.
+
+    Returns
+    -------
+    str
+        The page's text, lines separated by ``"\n"``.
+
+    See Also
+    --------
+    looks_like_html : whether a text needs this.
+
+    Examples
+    --------
     >>> html_text("<html><body><h1>標題</h1><p>第一段&nbsp;文字</p><script>x()</script><p>第二段</p></body></html>")
-    '標題\\n第一段\\xa0文字\\n第二段'
+    '標題\n第一段\xa0文字\n第二段'
     """
     from html.parser import HTMLParser
 
@@ -128,26 +204,25 @@ def html_text(page: str) -> str:
 
 
 def read_source(path: Path | str, encoding: str | None = None) -> tuple[str, Path, str]:
-    """Read a page file (``-`` reads standard input): ``(text, path, encoding)``.
-
-    Standard input is then called ``stdin``.
+    """Read a page file, or standard input, and decode it.
 
     Parameters
     ----------
     path
-        The page file, or ``-``.
+        The page file, or ``-`` to read standard input (which is then called ``stdin``).
     encoding
-        Force this encoding instead of detecting one.
+        Force this encoding instead of detecting one (see :func:`decode`).
 
     Returns
     -------
-    tuple
-        The decoded text, the path the article is named after, the encoding used.
+    tuple of (str, Path, str)
+        The decoded text, the path the article is named after, and the encoding used.
 
     Raises
     ------
     InputError
-        Missing, unreadable, empty, binary or undecodable input.
+        The file is missing, is a folder, cannot be read, or is empty, binary or
+        undecodable.
 
     Examples
     --------
@@ -155,6 +230,10 @@ def read_source(path: Path | str, encoding: str | None = None) -> tuple[str, Pat
     >>> text, path, used = read_source(bundled_article())
     >>> used, path.name
     ('utf-8', '000_bdc2813b06239aaa.txt')
+    >>> read_source("no-such-file.txt")
+    Traceback (most recent call last):
+    ...
+    kg.errors.InputError: no-such-file.txt: no such file
     """
     if str(path) == "-":
         text, used = decode(sys.stdin.buffer.read(), "<stdin>", encoding)

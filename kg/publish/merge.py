@@ -4,18 +4,8 @@ Articles are built separately, and an entity gets the same IRI wherever the same
 a place from the gazetteer or by its name, a body by its full name, a role by its lexicon concept,
 a document by its title, a programme by its name. Names are compared in Simplified script (IRIs
 are pinyin slugs of the Simplified form), so 青崖县 in one article and 青崖縣 in another are one
-city. This module finds those shared IRIs in the built quads and explains each.
-
->>> import pyoxigraph as ox
->>> from kg.namespaces import FP, NIF, PLACE
->>> def mention(graph, form, start):
-...     span = ox.NamedNode(f"https://example.org/{graph}#char={start},{start + len(form)}")
-...     g = ox.NamedNode(f"https://example.org/graph/{graph}")
-...     return [ox.Quad(ox.NamedNode(PLACE + "qing-ya-xian"), ox.NamedNode(FP + "mentionedAt"), span, g),
-...             ox.Quad(span, ox.NamedNode(NIF + "anchorOf"), ox.Literal(form), g)]
->>> [m] = find_merges(mention("a", "青崖縣", 10) + mention("b", "青崖县", 3))
->>> m.reason, m.articles, m.forms
-('same place name, compared in Simplified script', ['a', 'b'], ['青崖县', '青崖縣'])
+city. This module finds those shared IRIs in the built quads (:func:`find_merges`) and
+explains each; ``kg build`` publishes them as ``merges.tsv`` (:func:`merges_tsv`).
 """
 
 from __future__ import annotations
@@ -29,7 +19,7 @@ from kg.namespaces import FP, ID, LEX, NIF, PLACE, RDF, RDFS, curie
 
 __all__ = ["Merge", "find_merges", "merges_tsv"]
 
-#: Why mentions in different articles are one entity, by the kind of IRI they share (longest prefix first).
+#: Why mentions in different articles are one entity, by the namespace of the IRI they share (checked in order).
 REASONS = (
     (LEX, "the same lexicon concept"),
     (PLACE, "same place name, compared in Simplified script"),
@@ -43,6 +33,29 @@ REASONS = (
 
 @dataclass
 class Merge:
+    """An entity that several articles mention under one IRI, and why they are one.
+
+    Attributes
+    ----------
+    iri : str
+        The shared IRI.
+    label : str
+        Its zh-Hans label, where it has one (else ``""``).
+    reason : str
+        Why the mentions are one entity (see :data:`REASONS`).
+    articles : list of str
+        The local names of the article graphs that mention it, sorted.
+    forms : list of str
+        How the articles print it, sorted.
+
+    Examples
+    --------
+    >>> from kg.namespaces import PLACE
+    >>> m = Merge(PLACE + "qing-ya-xian", "青崖县", REASONS[1][1], ["a", "b"], ["青崖县", "青崖縣"])
+    >>> m.reason
+    'same place name, compared in Simplified script'
+    """
+
     iri: str
     label: str  # its zh-Hans label, where it has one
     reason: str
@@ -51,7 +64,45 @@ class Merge:
 
 
 def find_merges(quads, gazetteer: frozenset[str] | None = None) -> list[Merge]:
-    """Entities mentioned (``fp:mentionedAt``, or documents through ``fp:document``) in more than one article graph."""
+    """Find the entities mentioned in more than one article graph, and say why each is one entity.
+
+    An entity counts as mentioned in a graph where it has ``fp:mentionedAt`` (or, for a
+    document, where a mention points to it with ``fp:document``).
+
+    Parameters
+    ----------
+    quads
+        The built quads (pyoxigraph quads), one named graph per article.
+    gazetteer
+        The IRIs of the gazetteer's places; default: read from the shipped gazetteer.
+
+    Returns
+    -------
+    list of Merge
+        One per shared IRI (blank nodes left out), sorted by IRI.
+
+    See Also
+    --------
+    merges_tsv : the merges as the published ``merges.tsv``.
+
+    Examples
+    --------
+    The same county printed in Traditional script in one article and in Simplified in
+    another:
+
+    >>> import pyoxigraph as ox
+    >>> from kg.namespaces import FP, NIF, PLACE
+    >>> def mention(graph, form, start):
+    ...     span = ox.NamedNode(f"https://example.org/{graph}#char={start},{start + len(form)}")
+    ...     g = ox.NamedNode(f"https://example.org/graph/{graph}")
+    ...     return [ox.Quad(ox.NamedNode(PLACE + "qing-ya-xian"), ox.NamedNode(FP + "mentionedAt"), span, g),
+    ...             ox.Quad(span, ox.NamedNode(NIF + "anchorOf"), ox.Literal(form), g)]
+    >>> [m] = find_merges(mention("a", "青崖縣", 10) + mention("b", "青崖县", 3))
+    >>> m.reason, m.articles, m.forms
+    ('same place name, compared in Simplified script', ['a', 'b'], ['青崖县', '青崖縣'])
+    >>> find_merges(mention("a", "青崖縣", 10))  # one article only
+    []
+    """
     if gazetteer is None:
         gazetteer = _gazetteer_places()
     graphs: dict[ox.NamedNode, set] = defaultdict(set)
@@ -96,7 +147,29 @@ def find_merges(quads, gazetteer: frozenset[str] | None = None) -> list[Merge]:
 
 
 def merges_tsv(merges: list[Merge]) -> bytes:
-    """The merge report as tab-separated values, one entity per line, with a header."""
+    r"""Write the merge report as tab-separated values, one entity per line, with a header.
+
+    Columns: the entity (as a prefixed name), its label, the reason, the articles
+    (space-separated) and the printed forms (separated by `` | ``).
+
+    Parameters
+    ----------
+    merges
+        What :func:`find_merges` found.
+
+    Returns
+    -------
+    bytes
+        The TSV in UTF-8, each line ending in ``\n``.
+
+    Examples
+    --------
+    >>> from kg.namespaces import PLACE
+    >>> m = Merge(PLACE + "qing-ya-xian", "青崖县", "same place name", ["a", "b"], ["青崖县", "青崖縣"])
+    >>> print(merges_tsv([m]).decode().replace("\t", " ; "), end="")
+    entity ; label ; reason ; articles ; forms
+    place:qing-ya-xian ; 青崖县 ; same place name ; a b ; 青崖县 | 青崖縣
+    """
     rows = ["entity\tlabel\treason\tarticles\tforms"]
     rows += [f"{curie(m.iri)}\t{m.label}\t{m.reason}\t{' '.join(m.articles)}\t{' | '.join(m.forms)}" for m in merges]
     return ("\n".join(rows) + "\n").encode("utf-8")

@@ -1,4 +1,10 @@
-"""The dataset's description in VoID and DCAT: counts, distributions and their checksums."""
+"""The dataset's description in VoID and DCAT: counts, distributions and their checksums.
+
+The published ``void.ttl`` (written by :func:`kg.publish.dataset.write_dataset`) tells a
+reader or a harvester what the dataset is (from the shipped ``dataset.ttl``), how many
+triples and entities it has, which articles it comes from, and every file it offers, with
+its media type, size and SHA-256 checksum.
+"""
 
 from __future__ import annotations
 
@@ -14,8 +20,39 @@ __all__ = ["describe_dataset"]
 
 
 def describe_dataset(files: dict[str, bytes | Chunks], data_nt: bytes, version: str, articles: list[str]) -> bytes:
-    """A VoID and DCAT description: the dataset (as ``dataset.ttl`` describes it), its distributions, triple counts
-    and SHA-256 checksums, as Turtle."""
+    r"""Describe the dataset in VoID and DCAT, as Turtle.
+
+    The description holds the dataset as ``dataset.ttl`` describes it, its triple and
+    entity counts, the ontology version it conforms to, its source articles, and one
+    ``dcat:Distribution`` per file (download URL, media type, byte size, SHA-256
+    checksum). Its triples are sorted, so the same files give the same bytes.
+
+    Parameters
+    ----------
+    files
+        The dataset's files, by path within the dataset, with their content.
+    data_nt
+        The articles' facts in one graph, as N-Triples (what kg.nt holds): they are counted.
+    version
+        The version of the package; the dataset conforms to that version of the ontology.
+    articles
+        The articles' IRIs, the dataset's sources.
+
+    Returns
+    -------
+    bytes
+        Turtle in UTF-8.
+
+    Examples
+    --------
+    >>> data_nt = b'<https://example.org/s> <https://example.org/p> "o" .\n'
+    >>> turtle = describe_dataset({"kg.nt": data_nt}, data_nt, "1.0", ["https://example.org/a"]).decode()
+    >>> triples = list(ox.parse(turtle, format=ox.RdfFormat.TURTLE))
+    >>> sorted(t.object.value for t in triples if t.predicate.value == VOID + "triples")
+    ['1', '1']
+    >>> [t.object.value for t in triples if t.predicate.value == DCAT + "mediaType"]
+    ['https://www.iana.org/assignments/media-types/application/n-triples']
+    """
     base = "https://w3id.org/fupin-kg/dataset"
     n = ox.NamedNode
     lit = lambda v, dt: ox.Literal(str(v), datatype=n(XSD + dt))
@@ -68,4 +105,6 @@ def describe_dataset(files: dict[str, bytes | Chunks], data_nt: bytes, version: 
         if name in ("kg.ttl", "kg.nt", "kg.jsonld"):
             out.append(ox.Triple(dist, n(VOID + "triples"), lit(len(triples), "integer")))
     out.sort(key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
-    return ox.serialize(out, format=ox.RdfFormat.TURTLE, prefixes={**PREFIXES, "spdx": "http://spdx.org/rdf/terms#"})
+    turtle = ox.serialize(out, format=ox.RdfFormat.TURTLE, prefixes={**PREFIXES, "spdx": "http://spdx.org/rdf/terms#"})
+    assert turtle is not None  # serialised to bytes, not to a file
+    return turtle

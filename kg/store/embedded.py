@@ -1,6 +1,7 @@
 """The embedded store: a pyoxigraph database on disk that ``kg load`` fills and ``kg query --store`` reads.
 
-A store is a directory::
+It lets the knowledge graph of many articles be loaded once and queried many times, without a server. A store
+is a directory::
 
     DIR/oxigraph/   the database, a plain Oxigraph (RocksDB) store: `oxigraph serve --location DIR/oxigraph` serves it
     DIR/lock        loads hold it exclusively, readers shared
@@ -10,6 +11,23 @@ Loads write with pyoxigraph's bulk loader, as fast as ``oxigraph load`` but not 
 checkpoint taken first (hard links, a few milliseconds) makes each load all or nothing: a load that fails is
 rolled back before the error is reported, and a load that was killed is rolled back by the next command that
 opens the store. Readers wait for a running load and never see half of one.
+
+Examples
+--------
+>>> import shutil, tempfile
+>>> from pathlib import Path
+>>> import pyoxigraph as ox
+>>> from kg.store.layout import store_layout
+>>> directory = Path(tempfile.mkdtemp()) / "store"
+>>> ex = "https://example.org/"
+>>> quad = ox.Quad(ox.NamedNode(ex + "a"), ox.NamedNode(ex + "p"), ox.Literal("1"), ox.NamedNode(ex + "g"))
+>>> load_store(directory, store_layout([quad], vocabulary=())).triples
+1
+>>> sorted(p.name for p in directory.iterdir())
+['lock', 'oxigraph']
+>>> store_quads(directory) == [quad]
+True
+>>> shutil.rmtree(directory.parent)
 """
 
 from __future__ import annotations
@@ -17,7 +35,7 @@ from __future__ import annotations
 import os
 import shutil
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,8 +53,22 @@ _PARTIAL, _DISCARD, _FAILED = "rollback.partial", "rollback.discard", "oxigraph.
 
 
 def default_store_dir() -> Path:
-    """``$KG_STORE`` if set, else ``store`` in the user's data directory (``~/.local/share/fupin-kg/store`` on
-    Linux)."""
+    """The store ``kg load`` and ``kg query --store`` use when given no directory (it need not exist yet).
+
+    That is ``$KG_STORE`` if set and not empty, else ``store`` in the user's data directory for fupin-kg
+    (``~/.local/share/fupin-kg/store`` on Linux).
+
+    Examples
+    --------
+    >>> import os
+    >>> from unittest import mock
+    >>> with mock.patch.dict(os.environ, {"KG_STORE": "/srv/kg-store"}):
+    ...     str(default_store_dir())
+    '/srv/kg-store'
+    >>> with mock.patch.dict(os.environ, {"KG_STORE": ""}):
+    ...     default_store_dir().parts[-2:]
+    ('fupin-kg', 'store')
+    """
     if os.environ.get("KG_STORE"):
         return Path(os.environ["KG_STORE"])
     import platformdirs
@@ -46,7 +78,21 @@ def default_store_dir() -> Path:
 
 @dataclass
 class LoadReport:
-    """What a load did: per graph, its name, the triples sent and whether it was created, replaced or added to."""
+    """What a load did, graph by graph: into the embedded store (:func:`load_store`) or to a server.
+
+    ``target`` is the store's directory or the server's URL; ``graphs`` holds per graph its name, the triples sent
+    and the action (``"created"``, ``"replaced"`` or ``"added to"``); ``seconds`` is how long the load took.
+
+    Examples
+    --------
+    >>> import pyoxigraph as ox
+    >>> report = LoadReport("store", [(ox.NamedNode("https://example.org/g"), 2000, "replaced"),
+    ...                               (ox.DefaultGraph(), 3, "created")], seconds=1.5)
+    >>> print(report.summary())
+    replaced https://example.org/g  2,000 triples
+    created  (default graph)  3 triples
+    loaded 2 graphs, 2,003 triples into store in 1.5 s
+    """
 
     target: str
     graphs: list[tuple[GraphName, int, str]] = field(default_factory=list)
@@ -54,9 +100,11 @@ class LoadReport:
 
     @property
     def triples(self) -> int:
+        """The triples sent, summed over all graphs."""
         return sum(n for _, n, _ in self.graphs)
 
     def summary(self) -> str:
+        """A line per graph (action, name as a CURIE, triples) and a closing line with the totals."""
         from kg.namespaces import curie
 
         lines = [f"{action:<8} {_graph_label(g, curie)}  {n:,} triples" for g, n, action in self.graphs]
@@ -65,7 +113,7 @@ class LoadReport:
         return "\n".join(lines)
 
 
-def _graph_label(graph: GraphName, curie) -> str:
+def _graph_label(graph: GraphName, curie: Callable[[str], str]) -> str:
     return "(default graph)" if isinstance(graph, ox.DefaultGraph) else curie(graph.value)
 
 
@@ -79,11 +127,27 @@ def load_store(
     """Write each graph of ``layout`` into the store at ``directory``, replacing it whole (or adding to it).
 
     The whole load is one unit: if anything fails, the store is rolled back to its state before the load.
+    ``directory`` may be a store, or a new or empty directory, which becomes one; ``layout`` is what
+    :func:`kg.store.layout.store_layout` makes; ``progress`` is called with a line of text per graph.
 
     Raises
     ------
     StoreError
         ``directory`` is not a store, the database is open in another program, or the write failed.
+
+    Examples
+    --------
+    >>> import shutil, tempfile
+    >>> from pathlib import Path
+    >>> import pyoxigraph as ox
+    >>> directory, g = Path(tempfile.mkdtemp()) / "store", ox.NamedNode("https://example.org/g")
+    >>> def layout(value):  # one triple in graph g
+    ...     return {g: [ox.Quad(g, g, value, g)]}
+    >>> [load_store(directory, layout(ox.Literal(n)), append=n == 3).graphs[0][1:] for n in (1, 2, 3)]
+    [(1, 'created'), (1, 'replaced'), (1, 'added to')]
+    >>> sorted(q.object.value for q in store_quads(directory))
+    ['2', '3']
+    >>> shutil.rmtree(directory.parent)
     """
     directory = Path(directory)
     _claim(directory)
@@ -107,27 +171,46 @@ def load_store(
                 pause_point(f"load-graph-{i}")
             store.flush()
         except BaseException as e:
-            store = None  # closes the database before its directory is swapped back
+            del store  # closes the database before its directory is swapped back
             _roll_back(directory)
             if isinstance(e, OSError):
                 raise StoreError(
                     f"{directory}: the load failed ({e}); the store was rolled back to its state before the load"
                 ) from None
             raise
-        store = None
+        del store
         _discard(directory / _ROLLBACK)
     report.seconds = time.perf_counter() - started
     return report
 
 
 @contextmanager
-def reading(directory: Path, progress: Callable[[str], None] = lambda message: None):
+def reading(directory: Path, progress: Callable[[str], None] = lambda message: None) -> Iterator[ox.Store]:
     """The store at ``directory``, opened read-only, while no load can change it.
+
+    A running load is waited for (``progress`` is told), an interrupted one rolled back first.
 
     Raises
     ------
     StoreError
         There is no store at ``directory``, or another program (an Oxigraph server) has it open.
+
+    Examples
+    --------
+    >>> import shutil, tempfile
+    >>> from pathlib import Path
+    >>> import pyoxigraph as ox
+    >>> directory, g = Path(tempfile.mkdtemp()) / "store", ox.NamedNode("https://example.org/g")
+    >>> _ = load_store(directory, {g: [ox.Quad(g, g, ox.Literal("1"), g)]})
+    >>> with reading(directory) as store:
+    ...     len(store)
+    1
+    >>> with reading(directory / "elsewhere") as store:  # doctest: +ELLIPSIS
+    ...     pass
+    Traceback (most recent call last):
+    ...
+    kg.errors.StoreError: .../elsewhere: no store here; fill one with `kg load --store .../elsewhere`
+    >>> shutil.rmtree(directory.parent)
     """
     directory = Path(directory)
     if not (directory / _DB).is_dir():
@@ -144,7 +227,26 @@ def reading(directory: Path, progress: Callable[[str], None] = lambda message: N
 
 
 def store_quads(directory: Path, *, vocabulary: bool = False) -> list[ox.Quad]:
-    """Every quad in the store; without the vocabulary graphs unless ``vocabulary``."""
+    """Every quad in the store at ``directory``; without the vocabulary graphs unless ``vocabulary``.
+
+    Raises
+    ------
+    StoreError
+        As :func:`reading` does.
+
+    Examples
+    --------
+    >>> import shutil, tempfile
+    >>> from pathlib import Path
+    >>> import pyoxigraph as ox
+    >>> from kg.store.layout import store_layout
+    >>> directory, g = Path(tempfile.mkdtemp()) / "store", ox.NamedNode("https://example.org/g")
+    >>> quad = ox.Quad(g, g, ox.Literal("1"), g)
+    >>> _ = load_store(directory, store_layout([quad]))
+    >>> store_quads(directory) == [quad], len(store_quads(directory, vocabulary=True)) > 1
+    (True, True)
+    >>> shutil.rmtree(directory.parent)
+    """
     with reading(directory) as store:
         skip = set() if vocabulary else vocabulary_graphs()
         return [q for q in store.quads_for_pattern(None, None, None, None) if q.graph_name not in skip]
@@ -164,7 +266,7 @@ def _claim(directory: Path) -> None:
 
 
 @contextmanager
-def _locked(directory: Path, *, exclusive: bool, progress):
+def _locked(directory: Path, *, exclusive: bool, progress: Callable[[str], None]) -> Iterator[None]:
     import fcntl
 
     mode = fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH

@@ -1,8 +1,13 @@
-"""Loading inputs into a triple store: the embedded store, or a server's Graph Store Protocol endpoint."""
+"""Loading inputs into a triple store: the embedded store, or a server's Graph Store Protocol endpoint.
+
+This is ``kg load``: read RDF files and build articles, lay the quads out in graphs
+(:func:`kg.store.layout.store_layout`), and write the graphs to the embedded store
+(:func:`kg.store.embedded.load_store`) or send them to a server (:func:`kg.store.remote.load_graphs`).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -16,7 +21,7 @@ __all__ = ["load_inputs"]
 
 
 def load_inputs(
-    paths=(),
+    paths: Iterable[str | Path] = (),
     *,
     store_dir: Path | None = None,
     endpoint: str | None = None,
@@ -28,6 +33,8 @@ def load_inputs(
     progress: Callable[[str], None] = lambda message: None,
 ) -> LoadReport:
     """Load RDF files and articles (default: the bundled article) into a store, each graph replaced whole.
+
+    Everything is read and built before anything is written, so an input that fails leaves the store as it was.
 
     Parameters
     ----------
@@ -50,12 +57,32 @@ def load_inputs(
     progress
         Called with a line of progress.
 
+    Returns
+    -------
+    LoadReport
+        What was loaded into which graph.
+
     Raises
     ------
     StoreError, EndpointError
         The store or the server refused the load (the embedded store is rolled back).
     InputError, ParseError
         An input cannot be read or built; nothing is loaded.
+
+    Examples
+    --------
+    >>> import shutil, tempfile
+    >>> from pathlib import Path
+    >>> from kg.store.embedded import store_quads
+    >>> directory = Path(tempfile.mkdtemp()) / "store"
+    >>> report = load_inputs(store_dir=directory, vocabulary=False)
+    >>> [(graph.value.startswith("https://w3id.org/fupin-kg/id/graph/"), action) for graph, _, action in report.graphs]
+    [(True, 'created')]
+    >>> report.triples == len(store_quads(directory))
+    True
+    >>> [action for _, _, action in load_inputs(store_dir=directory, vocabulary=False).graphs]
+    ['replaced']
+    >>> shutil.rmtree(directory.parent)
     """
     progress("reading the input…")
     layout = store_layout(

@@ -1,19 +1,33 @@
-"""SPARQL over the graph: in memory, in the embedded store, or at a remote endpoint.
+"""SPARQL over the knowledge graph: in memory, in the embedded store, or at a remote endpoint (``kg query``).
+
+A query runs over a *target*: a :class:`LocalTarget` (a pyoxigraph store, in memory or the embedded store) or
+an :class:`EndpointTarget` (a server). :func:`run_query` is the short way for Python code: plain Python values.
 
 Local queries know the prefixes of the published files. Local stores hold the store layout
 (:mod:`kg.store.layout`: each article in its named graph, each vocabulary
 file in its own) and queries see the union of all graphs as their default graph, so a query reaches the
 labels of lexicon concepts and ontology classes without ``GRAPH``; ``GRAPH ?g`` still names the article.
+
+Examples
+--------
+>>> from kg.corpus import read_inputs
+>>> from kg.resources import bundled_article
+>>> store = open_store(read_inputs([bundled_article()]))
+>>> run_query(store, shipped_query("cq01"))[0]["article"].startswith("https://w3id.org/fupin-kg/id/article/")
+True
+>>> run_query(store, 'SELECT ?name WHERE { lex:role-first-secretary skos:prefLabel ?name FILTER(lang(?name) = "en") }')
+[{'name': 'first secretary'}]
 """
 
 from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 
@@ -21,6 +35,7 @@ from kg.errors import InputError, ParseError, QueryError
 from kg.namespaces import PREFIXES
 from kg.resources import VOCABULARY_FILES, queries_dir
 from kg.store.layout import store_layout
+from kg.terms import python_value
 
 __all__ = [
     "EndpointTarget",
@@ -37,8 +52,14 @@ __all__ = [
 ]
 
 
-def open_store(quads, vocabulary=VOCABULARY_FILES) -> ox.Store:
-    """An in-memory store holding ``quads`` and the ``vocabulary`` files, laid out as in the embedded store."""
+def open_store(quads: Iterable[ox.Quad], vocabulary: Iterable[str] = VOCABULARY_FILES) -> ox.Store:
+    """An in-memory store holding ``quads`` and the ``vocabulary`` files (default: all), in the store layout.
+
+    Examples
+    --------
+    >>> [g.value for g in open_store([], vocabulary=("lexicon.ttl",)).named_graphs()]
+    ['https://w3id.org/fupin-kg/lexicon']
+    """
     store = ox.Store()
     for graph_quads in store_layout(quads, vocabulary=vocabulary).values():
         store.extend(graph_quads)
@@ -47,18 +68,33 @@ def open_store(quads, vocabulary=VOCABULARY_FILES) -> ox.Store:
 
 @dataclass
 class LocalTarget:
-    """A pyoxigraph store (in memory, or the embedded store opened for reading). Queries may use the prefixes of
-    the published files (``fp:``, ``lex:``, ``kgid:``, ``org:``, ``skos:``, ``rdfs:`` …) without declaring them."""
+    """A query target on a pyoxigraph store: one in memory, or the embedded store opened for reading.
+
+    Queries may use the prefixes of the published files (``fp:``, ``lex:``, ``kgid:``, ``org:``, ``skos:``,
+    ``rdfs:`` …) without declaring them.
+
+    Examples
+    --------
+    >>> target = LocalTarget(open_store([]))
+    >>> bool(target.run("ASK { ?ontology a owl:Ontology }"))
+    True
+    >>> target.run("SELECT ?s WHERE {", "bad.rq")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    kg.errors.ParseError: bad.rq:1:18: SPARQL syntax error: expected one of ...
+    """
 
     store: ox.Store
 
-    def run(self, text: str, origin: str = "query"):
-        """``ox.QuerySolutions``, ``ox.QueryBoolean``, or a list of ``ox.Triple`` for CONSTRUCT and DESCRIBE.
+    def run(self, text: str, origin: str = "query") -> ox.QuerySolutions | ox.QueryBoolean | list[ox.Triple]:
+        """Solutions for SELECT, a boolean for ASK, a list of triples for CONSTRUCT and DESCRIBE.
 
         Raises
         ------
         ParseError
-            The query does not parse; the error names line and column.
+            The query does not parse; the error names ``origin``, line and column.
+        QueryError
+            The store failed while running it.
         """
         try:
             result = self.store.query(text, use_default_graph_as_union=True, prefixes=PREFIXES)
@@ -71,12 +107,21 @@ class LocalTarget:
 
 @dataclass
 class EndpointTarget:
-    """A SPARQL 1.1 Protocol endpoint (``…/query`` of Oxigraph, ``…/sparql`` of Virtuoso, ``…/ds/sparql`` of Fuseki)."""
+    """A query target on a SPARQL 1.1 Protocol endpoint (``…/query`` of Oxigraph, ``…/sparql`` of Virtuoso …).
+
+    Making one sends nothing; each :meth:`run` sends a query, retried ``retries`` times after a 5xx answer.
+
+    Examples
+    --------
+    >>> EndpointTarget("http://localhost:7878/query")
+    EndpointTarget(url='http://localhost:7878/query', retries=4)
+    """
 
     url: str
     retries: int = 4
 
-    def run(self, text: str, origin: str = "query"):
+    def run(self, text: str, origin: str = "query") -> ox.QuerySolutions | ox.QueryBoolean | list[ox.Triple]:
+        """Send a query; the answer as :meth:`LocalTarget.run` gives it, or :class:`~kg.errors.EndpointError`."""
         from kg.store.remote import query_endpoint
 
         return query_endpoint(self.url, text, retries=self.retries)
@@ -85,14 +130,14 @@ class EndpointTarget:
 @contextmanager
 def open_target(
     *,
-    data=None,
+    data: Sequence[str | Path] | None = None,
     store_dir: Path | None = None,
     endpoint: str | None = None,
     encoding: str | None = None,
     progress: Callable[[str], None] = lambda message: None,
 ) -> Iterator[LocalTarget | EndpointTarget]:
-    """What a query runs over: a SPARQL endpoint, the embedded store at ``store_dir`` (held for reading while the
-    block runs), or ``data``: RDF files and articles (default: the bundled article) in an in-memory store.
+    """What a query runs over, held while the ``with`` block runs: a SPARQL endpoint, the embedded store at
+    ``store_dir`` (held for reading), or ``data``: RDF files and articles (default: the bundled article) in memory.
 
     Raises
     ------
@@ -100,6 +145,15 @@ def open_target(
         There is no store at ``store_dir``, or another program holds it.
     InputError, ParseError
         An input file cannot be read or built.
+
+    Examples
+    --------
+    >>> with open_target() as target:
+    ...     bool(target.run("ASK { GRAPH ?article { ?s ?p ?o } }"))
+    True
+    >>> with open_target(endpoint="http://localhost:7878/query") as target:
+    ...     target
+    EndpointTarget(url='http://localhost:7878/query', retries=4)
     """
     if endpoint:
         yield EndpointTarget(endpoint)
@@ -120,6 +174,8 @@ def answer(
 ) -> bytes:
     """Run a query over ``target`` and render its answer in ``fmt`` (labels in ``lang`` beside IRIs in a table).
 
+    ``fmt`` is one of :func:`kg.store.results.render`'s formats; ``origin`` names the query in error messages.
+
     Raises
     ------
     ParseError, QueryError, EndpointError
@@ -127,22 +183,41 @@ def answer(
 
     Examples
     --------
-    >>> print(answer(LocalTarget(open_store([])), "ASK { ?s ?p ?o }", fmt="json").decode())
+    >>> target = LocalTarget(open_store([]))
+    >>> print(answer(target, "ASK { ?s ?p ?o }", fmt="json").decode())
     {"head":{},"boolean":true}
+    >>> print(answer(target, "SELECT ?l WHERE { lex:role-first-secretary skos:prefLabel ?l } ORDER BY ?l").decode())
+    l
+    ---------------
+    first secretary
+    第一书记
+    第一書記
+    (3 rows)
     """
     from kg.store.results import render
 
     return render(target.run(text, origin), fmt, labeler(target, lang))
 
 
-def labeler(target, lang: str, chunk: int = 400):
-    """A function from IRIs to their display names in ``lang``, looked up through ``target`` in batches."""
+def labeler(target: LocalTarget | EndpointTarget, lang: str, chunk: int = 400) -> Callable[[list[str]], dict[str, str]]:
+    """A function from IRIs to their display names in ``lang``, looked up through ``target`` in batches of ``chunk``.
+
+    The function leaves out IRIs without a name; see :func:`kg.store.results.best_name` for which name it picks.
+
+    Examples
+    --------
+    >>> names = labeler(LocalTarget(open_store([])), "en")
+    >>> names(["https://w3id.org/fupin-kg/lexicon/role-first-secretary", "https://example.org/unknown"])
+    {'https://w3id.org/fupin-kg/lexicon/role-first-secretary': 'first secretary'}
+    """
     from kg.store.results import best_name, label_query
 
     def labels(iris: list[str]) -> dict[str, str]:
         names: dict[str, list] = {}
         for i in range(0, len(iris), chunk):
-            for row in target.run(label_query(iris[i : i + chunk]), "label lookup"):
+            solutions = target.run(label_query(iris[i : i + chunk]), "label lookup")
+            assert isinstance(solutions, ox.QuerySolutions)  # the label query is a SELECT
+            for row in solutions:
                 names.setdefault(row["s"].value, []).append((row["name"], row["kind"].value))
         return {iri: name for iri, found in names.items() if (name := best_name(found, lang))}
 
@@ -160,7 +235,13 @@ def _syntax_error(origin: str, message: str) -> ParseError:
 
 
 def shipped_queries() -> dict[str, Path]:
-    """The competency-question queries that ship with the package, by name (``cq01`` …)."""
+    """The queries that ship with the package (the competency questions ``cq01`` …): name → path, sorted by name.
+
+    Examples
+    --------
+    >>> shipped_queries()["cq01"].name
+    'cq01.rq'
+    """
     return {p.stem: p for p in sorted(queries_dir().glob("*.rq"))}
 
 
@@ -171,6 +252,15 @@ def shipped_query(name: str) -> str:
     ------
     QueryError
         No shipped query has that name.
+
+    Examples
+    --------
+    >>> shipped_query("cq01").startswith("# CQ1:")
+    True
+    >>> shipped_query("cq0")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    kg.errors.QueryError: no shipped query named 'cq0' (known: ..., cq01, cq02, ...)
     """
     queries = shipped_queries()
     if name not in queries:
@@ -181,15 +271,21 @@ def shipped_query(name: str) -> str:
 def query_text(argument: str) -> tuple[str, str]:
     """(text, origin) of a query given as ``-`` (standard input), a shipped query's name, a file, or the text.
 
-    >>> query_text("cq12")[1]
-    'cq12.rq'
-    >>> query_text("ASK { ?s ?p ?o }")
-    ('ASK { ?s ?p ?o }', 'query')
-
     Raises
     ------
     InputError
         The argument names a query file (``.rq``, ``.sparql``) that does not exist or is not UTF-8.
+
+    Examples
+    --------
+    >>> query_text("cq12")[1]
+    'cq12.rq'
+    >>> query_text("ASK { ?s ?p ?o }")
+    ('ASK { ?s ?p ?o }', 'query')
+    >>> query_text("missing.rq")
+    Traceback (most recent call last):
+    ...
+    kg.errors.InputError: missing.rq: no such query file
     """
     if argument == "-":
         return sys.stdin.read(), "<stdin>"
@@ -207,14 +303,25 @@ def query_text(argument: str) -> tuple[str, str]:
     return argument, "query"
 
 
-def run_query(store: ox.Store, text: str, source: str = "<query>"):
-    """Run SPARQL over a local store; rows as dicts of plain Python values (str, int, float, bool), a bool for ASK,
-    (s, p, o) tuples for CONSTRUCT.
+def run_query(store: ox.Store, text: str, source: str = "<query>") -> Any:
+    """Run SPARQL over a local store; rows as dicts of plain Python values (str, int, float, bool, ``None`` where
+    unbound), a bool for ASK, (s, p, o) tuples for CONSTRUCT. IRIs come as strings, literals as :func:`python_value`.
 
     Raises
     ------
     ParseError
         The query does not parse (message carries line and column).
+    QueryError
+        The store failed while running it.
+
+    Examples
+    --------
+    >>> store = open_store([], vocabulary=("lexicon.ttl",))
+    >>> run_query(store, "ASK { lex:role-first-secretary a skos:Concept }")
+    True
+    >>> run_query(store, 'SELECT ?l (2 * 3 AS ?six) ?nothing WHERE { lex:role-first-secretary skos:prefLabel ?l'
+    ...                  ' FILTER(lang(?l) = "en") OPTIONAL { ?l rdfs:comment ?nothing } }')
+    [{'l': 'first secretary', 'six': 6, 'nothing': None}]
     """
     result = LocalTarget(store).run(text, source)
     if isinstance(result, ox.QueryBoolean):
@@ -225,21 +332,5 @@ def run_query(store: ox.Store, text: str, source: str = "<query>"):
     return [{n: _py(row[n]) for n in names} for row in result]
 
 
-def _py(term):
+def _py(term: Any) -> Any:
     return None if term is None else python_value(term) if isinstance(term, ox.Literal) else term.value
-
-
-def python_value(literal: ox.Literal):
-    """A literal as Python: xsd integers as int, decimals and doubles as float, booleans as bool, else the text.
-
-    >>> python_value(ox.Literal("25", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")))
-    25
-    """
-    dt = literal.datatype.value.rsplit("#", 1)[-1]
-    if dt in ("integer", "nonNegativeInteger", "int", "long"):
-        return int(literal.value)
-    if dt in ("decimal", "double", "float"):
-        return float(literal.value)
-    if dt == "boolean":
-        return literal.value == "true"
-    return literal.value

@@ -1,4 +1,24 @@
-"""Stage 4, validate: the SHACL shapes over the built graphs, and the report of what they find."""
+"""Stage 4 of the pipeline, validate: the SHACL shapes over the built graphs, and the report of what they find.
+
+The shapes (``shapes/``, the files of :data:`SHAPES_FILES`) say what a well-formed
+graph holds: every entity labelled in both scripts, every fact derived from a span of
+text, closed lists of kinds, responsibility chains without cycles. A Violation makes a
+graph non-conforming (``kg build`` does not publish it); Warnings and Info are reported.
+Its modules:
+
+- :mod:`kg.validate.engine` runs the shapes with pySHACL, graph by graph over processes
+  (:func:`validate`), with the vocabulary context the shapes need;
+- :mod:`kg.validate.report` reads the results into plain values (:class:`Result`) and
+  writes the :class:`Report` as text, JSON or Turtle.
+
+Examples
+--------
+>>> from kg.corpus import read_inputs
+>>> from kg.resources import bundled_article
+>>> report = validate(read_inputs([bundled_article()]), jobs=1)
+>>> report.conforms, report.text().splitlines()[0].startswith("Conforms: 0 violations")
+(True, True)
+"""
 
 from kg.validate.engine import SHAPES_FILES, load_shapes, validate, vocabulary_context
 from kg.validate.report import KGSH, SEVERITIES, SH, Report, Result

@@ -1,17 +1,11 @@
-"""Stage 4, validate: the SHACL shapes in ``shapes/`` over the built graph.
+"""Running the SHACL shapes (the files in ``shapes/``) over built graphs with pySHACL.
 
-Each named graph (one per article) is validated on its own, together with the
-vocabulary context (the ontology's class hierarchy and individuals, the lexicon's
-schemes), and graphs are spread over processes. pySHACL runs the core shapes over
-an rdflib graph and the SHACL-SPARQL shapes over a pyoxigraph store, where the
-queries run in Oxigraph. The responsibility chains, which may cross articles, are
-then checked once more over the union of the graphs when they share a node.
-
->>> from kg.corpus import read_inputs
->>> from kg.resources import bundled_article
->>> report = validate(read_inputs([bundled_article()]))
->>> report.conforms, report.counts["Violation"]
-(True, 0)
+:func:`validate` is the validate stage's entry point. Each named graph (one per article) is validated on its own,
+together with the vocabulary context (:func:`vocabulary_context`: the ontology's class hierarchy and individuals, the
+lexicon's schemes), and graphs are spread over processes. pySHACL runs the core shapes over an rdflib graph and the
+SHACL-SPARQL shapes over a pyoxigraph store, where the queries run in Oxigraph. The responsibility chains, which may
+cross articles, are then checked once more over the union of the graphs when they share a node. The results are read
+into a :class:`~kg.validate.report.Report`.
 """
 
 from __future__ import annotations
@@ -22,6 +16,7 @@ from collections import defaultdict
 from concurrent.futures import ProcessPoolExecutor
 from functools import lru_cache
 from multiprocessing import get_context
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
@@ -29,6 +24,9 @@ from kg.collector import collector_paused
 from kg.namespaces import FP, OWL, RDF, RDFS, SKOS, XSD
 from kg.store.layout import vocabulary_graphs
 from kg.validate.report import KGSH, SEVERITIES, SH, Report, Result, read_results
+
+if TYPE_CHECKING:
+    import rdflib
 
 __all__ = ["validate", "load_shapes", "vocabulary_context", "SHAPES_FILES", "Report", "Result", "SEVERITIES"]
 
@@ -58,13 +56,27 @@ _CONTEXT_SKIPPED_TYPES = {
 
 
 @lru_cache(maxsize=1)
-def load_shapes():
-    """The shapes graph: every file of :data:`SHAPES_FILES`, as one rdflib graph.
+def load_shapes() -> rdflib.Graph:
+    """Load the shapes graph: every file of :data:`SHAPES_FILES`, as one rdflib graph.
+
+    Parsed once per process; later calls give back the same graph.
+
+    Returns
+    -------
+    rdflib.Graph
+        The shapes, with the prefixes the files bind.
 
     Raises
     ------
     ParseError
         A shapes file is not valid Turtle.
+
+    Examples
+    --------
+    >>> from rdflib import URIRef
+    >>> shapes = load_shapes()
+    >>> (URIRef(KGSH + "Entity_labels"), None, None) in shapes
+    True
     """
     import rdflib
 
@@ -83,10 +95,23 @@ def load_shapes():
 
 @lru_cache(maxsize=1)
 def vocabulary_context() -> tuple[ox.Triple, ...]:
-    """The triples of the ontology and lexicon that SHACL needs in the data graph.
+    """Return the triples of the ontology and lexicon that SHACL needs in the data graph.
 
-    ``sh:class`` and ``sh:targetClass`` read ``rdfs:subClassOf`` from the data graph,
-    and the closed lists are the ontology's individuals and the lexicon's schemes.
+    ``sh:class`` and ``sh:targetClass`` read ``rdfs:subClassOf`` from the data graph, and the closed lists are the
+    ontology's individuals and the lexicon's schemes; so every graph is validated with the ``rdfs:subClassOf``,
+    ``rdf:type`` and ``skos:inScheme`` triples of ``fupin.ttl`` and ``lexicon.ttl`` (not the declarations of
+    properties, concepts and schemes, which no shape reads).
+
+    Returns
+    -------
+    tuple of pyoxigraph.Triple
+        The triples, computed once per process.
+
+    Examples
+    --------
+    >>> context = vocabulary_context()
+    >>> sorted({t.predicate.value.rsplit("#")[-1] for t in context})
+    ['inScheme', 'subClassOf', 'type']
     """
     from kg.resources import vocabulary_triples
 
@@ -104,6 +129,8 @@ def vocabulary_context() -> tuple[ox.Triple, ...]:
 def validate(quads, jobs: int | None = None) -> Report:
     """Validate quads (one named graph per article) against the shapes.
 
+    Each graph is validated on its own; the responsibility shapes run once more over the union where chains cross.
+
     Parameters
     ----------
     quads
@@ -115,16 +142,48 @@ def validate(quads, jobs: int | None = None) -> Report:
     Returns
     -------
     Report
-        ``conforms`` is false when any result is a Violation.
+        Every result, in a fixed order; ``conforms`` is false when any result is a Violation.
+
+    Raises
+    ------
+    ParseError
+        A shapes file is not valid Turtle (see :func:`load_shapes`).
+
+    See Also
+    --------
+    kg.validate.report.Report.text : the report as text.
+
+    Examples
+    --------
+    The article that ships with the package conforms:
+
+    >>> from kg.corpus import read_inputs
+    >>> from kg.resources import bundled_article
+    >>> report = validate(read_inputs([bundled_article()]), jobs=1)
+    >>> report.conforms, report.counts["Violation"], report.graphs
+    (True, 0, 1)
+
+    A programme with no labels does not:
+
+    >>> import pyoxigraph as ox
+    >>> from kg.namespaces import FP, RDF
+    >>> programme = ox.NamedNode("https://example.org/p")
+    >>> triples = [ox.Triple(programme, ox.NamedNode(RDF + "type"), ox.NamedNode(FP + "Programme"))]
+    >>> print(validate(triples, jobs=1).text())
+    Does not conform: 1 violations, 0 warnings, 0 info (1 triples in 1 graphs)
+    <BLANKLINE>
+    Violation: <https://example.org/p>
+      shape kgsh:Entity_labels · path rdfs:label
+      An entity MUST have one rdfs:label in zh-Hant, one in zh-Hans and at most one in en, and no other
     """
     graphs: dict[str, list] = defaultdict(list)
-    default = ox.DefaultGraph()
     context = vocabulary_graphs()  # a dataset's vocabulary graphs (kg.nq) are the context every graph gets anyway
     for q in quads:
         if isinstance(q, ox.Quad):
-            if q.graph_name in context:
+            graph_name = q.graph_name
+            if graph_name in context:
                 continue
-            graphs["" if q.graph_name == default else q.graph_name.value].append(q.triple)
+            graphs["" if isinstance(graph_name, ox.DefaultGraph) else graph_name.value].append(q.triple)
         else:
             graphs[""].append(q)
     triples = sum(len(ts) for ts in graphs.values())
@@ -217,7 +276,8 @@ def _fast_parameter_lookup() -> None:
     from pyshacl import shape
     from pyshacl.constraints import ALL_CONSTRAINT_PARAMETERS, CONSTRAINT_PARAMETERS_MAP
 
-    shape.CONSTRAINT_PARAMS = (_ParameterList(ALL_CONSTRAINT_PARAMETERS), CONSTRAINT_PARAMETERS_MAP)
+    # pySHACL makes the attribute at run time (by setattr), so its types do not declare it
+    shape.CONSTRAINT_PARAMS = (_ParameterList(ALL_CONSTRAINT_PARAMETERS), CONSTRAINT_PARAMETERS_MAP)  # type: ignore[attr-defined]
 
 
 def _validate_graph(graph: str | None, triples: list, use_shapes=None) -> list[Result]:
@@ -291,7 +351,7 @@ def _top_shapes() -> tuple[list[str], list[str]]:
 
     g = load_shapes()
     sh = lambda name: URIRef(SH + name)
-    tops = sorted({s for p in _TARGETS for s in g.subjects(URIRef(p), None)})
+    tops = sorted({s for p in _TARGETS for s in g.subjects(URIRef(p), None)}, key=str)  # shape IRIs, sorted
     return (
         [str(s) for s in tops if (s, sh("sparql"), None) not in g],
         [str(s) for s in tops if (s, sh("sparql"), None) in g],

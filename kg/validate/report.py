@@ -1,7 +1,9 @@
 """Validation results: one :class:`Result` per SHACL result, and the :class:`Report` as text, JSON or Turtle.
 
-pySHACL's report graph is read into plain values here, each with the label of its focus node and the article text
-that states it, so that the report reads without the data at hand.
+pySHACL's report graphs are read into plain values here (:func:`read_results`), each
+with the label of its focus node and the article text that states it, so that the report
+reads without the data at hand. Plain values cross process boundaries (graphs are
+validated in worker processes) and give the same report, byte for byte, for the same data.
 """
 
 from __future__ import annotations
@@ -16,15 +18,54 @@ from kg.namespaces import FP, NIF, PREFIXES, PROV, RDF, RDFS, SKOS, curie
 
 __all__ = ["Result", "Report", "SEVERITIES", "SH", "KGSH", "read_results"]
 
+#: The SHACL namespace.
 SH = "http://www.w3.org/ns/shacl#"
+#: The namespace of the project's shapes (``kgsh:``).
 KGSH = "https://w3id.org/fupin-kg/shapes#"
 DCT_TITLE = "http://purl.org/dc/terms/title"
+#: The SHACL severities, most severe first: only a Violation makes a graph non-conforming.
 SEVERITIES = ("Violation", "Warning", "Info")
 
 
 @dataclass(frozen=True)
 class Result:
-    """One validation result, in plain values (picklable, JSON-ready)."""
+    """One validation result, in plain values (picklable, JSON-ready).
+
+    Attributes
+    ----------
+    severity : str
+        ``"Violation"``, ``"Warning"`` or ``"Info"`` (see :data:`SEVERITIES`).
+    focus : str
+        The node the result is about: an IRI, or ``_:`` and a blank node's label.
+    shape : str
+        The shape that gave the result (as ``focus``).
+    component : str
+        The IRI of the SHACL constraint component that failed.
+    path : str or None
+        The property path, where the constraint is on a property.
+    value : str or None
+        The value at fault, as text (a literal's lexical form, or an IRI).
+    label : str or None
+        The focus node's name for a reader (its label, title or printed form).
+    messages : dict of str to str
+        The shape's message by language tag (``en``, ``zh-Hans``, ``zh-Hant``).
+    span : tuple or None
+        The article text behind the result: (begin, end, quoted text).
+    graph : str or None
+        The named graph (article) validated: its IRI, ``""`` for the default graph, or
+        ``None`` for the pass over the union of the graphs.
+    value_nt : str or None
+        The value as an N-Triples term.
+
+    Examples
+    --------
+    >>> r = Result("Warning", "https://example.org/x", KGSH + "S", SH + "MinCountConstraintComponent",
+    ...            messages={"en": "needs a label", "zh-Hans": "需要标签"})
+    >>> r.message(), r.message("zh-Hans"), r.message("zh-Hant")
+    ('needs a label', '需要标签', 'needs a label')
+    >>> r.key[:3]
+    (1, '', 'https://example.org/x')
+    """
 
     severity: str
     focus: str
@@ -39,13 +80,15 @@ class Result:
     value_nt: str | None = field(default=None, compare=False)  # the value as an N-Triples term
 
     @property
-    def value_term(self):
+    def value_term(self) -> ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple | None:
+        """The value as a pyoxigraph term (parsed from :attr:`value_nt`), or ``None``."""
         if self.value_nt is None:
             return None
         return next(iter(ox.parse(f"<urn:x:s> <urn:x:p> {self.value_nt} .", format=ox.RdfFormat.N_TRIPLES))).object
 
     @property
     def key(self) -> tuple:
+        """The sort key of a report: severity (most severe first), graph, focus, shape, component, path, value."""
         return (
             SEVERITIES.index(self.severity),
             self.graph or "",
@@ -57,12 +100,39 @@ class Result:
         )
 
     def message(self, lang: str = "en") -> str:
+        """The message in language ``lang``, else in English, else in any language, else ``""``."""
         return self.messages.get(lang) or self.messages.get("en") or next(iter(self.messages.values()), "")
 
 
 @dataclass
 class Report:
-    """What :func:`validate` returns: the results, and the report as text, JSON or RDF."""
+    r"""The results of a validation, and the report as text, JSON or RDF.
+
+    What :func:`~kg.validate.engine.validate` returns.
+
+    Attributes
+    ----------
+    results : list of Result
+        Every result, sorted by :attr:`Result.key`.
+    triples : int
+        How many triples were validated.
+    graphs : int
+        How many named graphs (articles) they were in.
+
+    Examples
+    --------
+    >>> r = Result("Warning", "https://example.org/x", KGSH + "S", SH + "MinCountConstraintComponent",
+    ...            path="http://www.w3.org/2000/01/rdf-schema#label", messages={"en": "needs a label"})
+    >>> report = Report([r], triples=3, graphs=1)
+    >>> report.conforms, report.counts
+    (True, Counter({'Warning': 1}))
+    >>> print(report.text())
+    Conforms: 0 violations, 1 warnings, 0 info (3 triples in 1 graphs)
+    <BLANKLINE>
+    Warning: <https://example.org/x>
+      shape kgsh:S · path rdfs:label
+      needs a label
+    """
 
     results: list[Result]
     triples: int
@@ -70,6 +140,7 @@ class Report:
 
     @property
     def counts(self) -> Counter:
+        """The number of results per severity."""
         return Counter(r.severity for r in self.results)
 
     @property
@@ -78,6 +149,10 @@ class Report:
         return not self.counts["Violation"]
 
     def text(self, lang: str = "en") -> str:
+        """The report for a reader: a summary line, then each result with its shape, path, value, message and text.
+
+        Messages are given in ``lang`` where the shapes have it (``en``, ``zh-Hans``, ``zh-Hant``).
+        """
         c = self.counts
         head = (
             f"{'Conforms' if self.conforms else 'Does not conform'}: {c['Violation']} violations, "
@@ -99,6 +174,7 @@ class Report:
         return "\n".join(lines)
 
     def to_json(self) -> str:
+        """The report as JSON: ``conforms``, ``counts``, ``triples``, ``graphs`` and every result's fields."""
         return json.dumps(
             {
                 "conforms": self.conforms,
@@ -112,7 +188,7 @@ class Report:
         )
 
     def to_turtle(self) -> bytes:
-        """The report as a ``sh:ValidationReport`` graph; same results, same bytes."""
+        """The report as a ``sh:ValidationReport`` graph in Turtle; the same results give the same bytes."""
         n, lit = ox.NamedNode, ox.Literal
         report = ox.BlankNode("report")
         out = [
@@ -131,15 +207,18 @@ class Report:
             ]
             if r.path:
                 out.append(ox.Triple(node, n(SH + "resultPath"), n(r.path)))
-            if r.value_nt is not None:
-                out.append(ox.Triple(node, n(SH + "value"), r.value_term))
+            value = r.value_term  # None when the result has no value
+            if value is not None:
+                out.append(ox.Triple(node, n(SH + "value"), value))
             out += [
                 ox.Triple(node, n(SH + "resultMessage"), lit(text, language=lang))
                 for lang, text in sorted(r.messages.items())
             ]
         prefixes = {"sh": SH, "kgsh": KGSH, **PREFIXES}
         out.sort(key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
-        return ox.serialize(out, format=ox.RdfFormat.TURTLE, prefixes=prefixes)
+        turtle = ox.serialize(out, format=ox.RdfFormat.TURTLE, prefixes=prefixes)
+        assert turtle is not None  # serialised to bytes, not to a file
+        return turtle
 
 
 _XSD_BOOLEAN = "http://www.w3.org/2001/XMLSchema#boolean"
@@ -158,7 +237,41 @@ def _compact(iri: str) -> str:
 
 
 def read_results(reports: list, triples: list, graph: str | None) -> list[Result]:
-    """Plain results from pySHACL report graphs, with the label and article text of each focus node from ``triples``."""
+    r"""Read pySHACL report graphs into plain results, with the label and article text of each focus node.
+
+    Parameters
+    ----------
+    reports
+        pySHACL's results graphs (rdflib graphs of ``sh:ValidationReport``).
+    triples
+        The pyoxigraph triples validated; each focus node's label and the text of its
+        span are looked up in them.
+    graph
+        The named graph validated, kept in each result (see :attr:`Result.graph`).
+
+    Returns
+    -------
+    list of Result
+        One per ``sh:result``, in no fixed order (:class:`Report` sorts them).
+
+    Examples
+    --------
+    >>> import pyoxigraph as ox
+    >>> import pyshacl
+    >>> import rdflib
+    >>> shapes = rdflib.Graph().parse(format="turtle", data='''
+    ...     @prefix sh: <http://www.w3.org/ns/shacl#> .
+    ...     <https://example.org/S> a sh:NodeShape ; sh:targetClass <https://example.org/Village> ;
+    ...         sh:property [ sh:path <https://example.org/county> ; sh:minCount 1 ;
+    ...                       sh:message "a village lies in a county"@en ] .''')
+    >>> x = ox.NamedNode("https://example.org/x")
+    >>> triples = [ox.Triple(x, ox.NamedNode(RDF + "type"), ox.NamedNode("https://example.org/Village")),
+    ...            ox.Triple(x, ox.NamedNode(RDFS + "label"), ox.Literal("青杠坡村", language="zh-Hant"))]
+    >>> data = rdflib.Graph().parse(format="nt", data="".join(f"{t} .\n" for t in triples))
+    >>> [r] = read_results([pyshacl.validate(data, shacl_graph=shapes)[1]], triples, None)
+    >>> r.severity, r.focus, r.label, r.message()
+    ('Violation', 'https://example.org/x', '青杠坡村', 'a village lies in a county')
+    """
     from rdflib import Literal, URIRef
     from rdflib.namespace import SH as SHNS
 
@@ -168,7 +281,7 @@ def read_results(reports: list, triples: list, graph: str | None) -> list[Result
     for report, node in nodes:
         get = lambda p: report.value(node, p)
         focus, value, path = get(SHNS.focusNode), get(SHNS.value), get(SHNS.resultPath)
-        messages = {}
+        messages: dict[str, str] = {}
         for m in sorted(report.objects(node, SHNS.resultMessage)):
             lang = _LANGS.get((m.language or "en").lower(), m.language or "en")
             messages.setdefault(lang, str(m))

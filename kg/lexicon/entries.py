@@ -1,71 +1,49 @@
-"""The genre lexicon, gazetteer and repair table, read from the shipped Turtle files.
-
-The extractor asks this module, never a Python list, what counts as a role, a
-document kind, a unit, a verb, a time phrase or a boundary word. Every surface
-form is indexed in Simplified script, which is how the extractor matches (see
-:func:`kg.text.shadow`). The lexicon's grammar section holds the words,
-character classes and phrase patterns the rules read, each entry named by its
-local name (``word-subset``, ``pattern-date-line`` …).
-
-Examples
---------
->>> lexicon = load_lexicon()
->>> lexicon.words("word-range")
-['至', '到']
->>> lexicon.pattern("pattern-document-year").search("2017年").group(1)
-'2017'
-"""
+"""The lexicon's entries: concepts with their forms and properties, gazetteer places, and the lexicon itself."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
-from pathlib import Path
+from functools import cached_property
+from typing import Any
 
 from kg.errors import LexiconError
-from kg.namespaces import FP, LEX, RDF, RDFS, SKOS
-from kg.resources import ontology_path
+from kg.lexicon.patterns import CJK, SLOT, compiled
+from kg.namespaces import LEX
 from kg.span import Repair, Span
 from kg.text import to_hans
 
-__all__ = ["CJK", "Concept", "Lexicon", "Place", "alternation", "compiled", "load_lexicon"]
-
-#: The range of CJK unified ideographs, for character classes of patterns (the ``{cjk}`` slot).
-CJK = f"{chr(0x4E00)}-{chr(0x9FFF)}"
-
-#: ``re.compile`` with a cache of its own: the lexicon's patterns stay compiled while each article adds its own
-#: (the ``re`` module's small cache would drop the oldest, which are the lexicon's, after a few dozen articles).
-compiled = lru_cache(maxsize=4096)(re.compile)
-
-_SLOT = re.compile(r"\{([a-z_]+)\}")
-
-
-@lru_cache(maxsize=1024)
-def _alternation(forms: tuple[str, ...]) -> str:
-    return "|".join(re.escape(f) for f in sorted(set(forms), key=lambda f: (-len(f), f)))
-
-
-def alternation(forms) -> str:
-    """A regular-expression alternation of literal forms, longest first (so the longest form wins).
-
-    Examples
-    --------
-    >>> alternation(["县", "县级市", "市"])
-    '县级市|县|市'
-    """
-    return _alternation(tuple(forms))
+__all__ = ["Concept", "Lexicon", "Place"]
 
 
 @dataclass
 class Concept:
     """One lexicon entry: its IRI, scheme, labels per language and surface forms (Simplified).
 
+    Parameters
+    ----------
+    iri
+        The entry's IRI (``https://w3id.org/fupin-kg/lexicon/role-first-secretary``).
+    scheme
+        The local name of its ``skos:inScheme`` (``roles``, ``grammar-words`` …).
+    labels
+        The ``skos:prefLabel`` per language tag (``zh-Hant``, ``zh-Hans``, ``en``).
+    forms
+        Every label (preferred, alternative, hidden) but the English ones, in Simplified script, each once.
+    props
+        The last value of each ``fp:`` property, by local name (``rank``, ``pattern``, ``characters`` …).
+    values
+        Every value of each ``fp:`` property, in Simplified script.
+
     Examples
     --------
+    >>> from kg.lexicon import load_lexicon
     >>> c = load_lexicon().entry("word-subset")
     >>> c.key, c.scheme, c.labels["en"], c.prop_values("word")
     ('word-subset', 'grammar-words', 'of which', ['其中'])
+    >>> role = load_lexicon().entry("role-first-secretary")
+    >>> sorted(role.labels), role.hans in role.forms
+    (['en', 'zh-Hans', 'zh-Hant'], True)
     """
 
     iri: str
@@ -85,7 +63,7 @@ class Concept:
         """The preferred label in Simplified script."""
         return to_hans(self.labels.get("zh-Hans") or self.labels.get("zh-Hant", ""))
 
-    def prop(self, name: str, default=None):
+    def prop(self, name: str, default: Any = None) -> Any:
         """The value of the ``fp:`` property ``name`` (the last one given), or ``default``."""
         return self.props.get(name, default)
 
@@ -98,11 +76,29 @@ class Concept:
 class Place:
     """A gazetteer entry: a division, its class, labels, short forms and parent IRI.
 
+    Parameters
+    ----------
+    iri
+        The division's IRI (under ``https://w3id.org/fupin-kg/id/place/``).
+    cls
+        The IRI of its class (``fp:Province``, ``fp:CountyLevelCity`` …).
+    labels
+        Its ``rdfs:label`` per language tag.
+    forms
+        Every ``rdfs:label`` and ``skos:altLabel`` (short forms such as ``华蓥``) but the English ones, in
+        Simplified script, each once.
+    parent
+        The IRI of the division it lies within (``fp:withinDivision``), or ``None`` at the top.
+
     Examples
     --------
+    >>> from kg.lexicon import load_lexicon
     >>> place = next(p for p in load_lexicon().places.values() if p.labels.get("en") == "Sichuan")
     >>> place.cls.rsplit("#", 1)[-1], place.parent
     ('Province', None)
+    >>> places = load_lexicon().places
+    >>> all(p.parent in places for p in places.values() if p.parent)
+    True
     """
 
     iri: str
@@ -116,13 +112,29 @@ class Place:
 class Lexicon:
     """The lexicon's concepts by scheme, the gazetteer's places and the repair table.
 
+    Made by :func:`load_lexicon`; treat it as read-only (it caches what it derives).
+
+    Parameters
+    ----------
+    concepts
+        The concepts of each scheme, by the scheme's local name, each list in IRI order.
+    places
+        The gazetteer's divisions, by IRI.
+    repairs
+        ``(printed, repaired)`` pairs of lost characters (``華?`` → ``華鎣``), each pair of the same length.
+    misprints
+        ``(printed, correct)`` pairs of misprints (``條列`` → ``條例``).
+
     Examples
     --------
+    >>> from kg.lexicon import load_lexicon
     >>> lexicon = load_lexicon()
     >>> [c.prop("code") for c in lexicon.ranked("frequencies")][:2]
     ['monthly', 'weekly']
     >>> lexicon.apply_repairs("華?市")[0]
     '華鎣市'
+    >>> lexicon.pattern("pattern-county-name").search("华蓥市").groups()
+    ('华蓥', '市')
     """
 
     concepts: dict[str, list[Concept]]
@@ -150,6 +162,16 @@ class Lexicon:
     def entry(self, key: str) -> Concept:
         """The entry ``lex:key``, from any scheme.
 
+        Parameters
+        ----------
+        key
+            The local name of the entry's IRI (``role-first-secretary``).
+
+        Returns
+        -------
+        Concept
+            The entry.
+
         Raises
         ------
         LexiconError
@@ -172,10 +194,33 @@ class Lexicon:
         """The phrase pattern (``fp:pattern``) of the entry ``lex:key``, compiled, with its ``{name}`` slots filled
         from ``slots`` (``{cjk}`` is the range of CJK ideographs).
 
+        Parameters
+        ----------
+        key
+            The local name of the entry (``pattern-document-year``).
+        **slots
+            The text of each ``{name}`` slot of the pattern (regular expressions, such as an :func:`alternation`).
+
+        Returns
+        -------
+        re.Pattern
+            The compiled pattern, kept for the next call with the same ``key`` and ``slots``.
+
         Raises
         ------
         LexiconError
-            The entry has no pattern, a slot is not given, or the pattern does not compile.
+            The lexicon has no such entry, the entry has no pattern, a slot is not given, or the pattern does
+            not compile.
+
+        Examples
+        --------
+        >>> from kg.lexicon import load_lexicon
+        >>> lexicon = load_lexicon()
+        >>> lexicon.pattern("pattern-group-members").pattern
+        '(?P<m>[^，,。；;]{2,20}?)为成员'
+        >>> lexicon.pattern("pattern-collective-scope")
+        Traceback (most recent call last):
+        kg.errors.LexiconError: lex:pattern-collective-scope: the rule gives no value for the slot {collectives}
         """
         cache_key = (key, tuple(sorted(slots.items())))
         found = self._cache.setdefault("patterns", {}).get(cache_key)
@@ -192,7 +237,7 @@ class Lexicon:
             return fill[m.group(1)]
 
         try:
-            pattern = compiled(_SLOT.sub(slot, text))
+            pattern = compiled(SLOT.sub(slot, text))
         except re.error as e:
             raise LexiconError(f"lex:{key}: fp:pattern is not a regular expression: {e}") from None
         self._cache["patterns"][cache_key] = pattern
@@ -207,7 +252,28 @@ class Lexicon:
         return [m for m in out if m]
 
     def apply_repairs(self, text: str) -> tuple[str, list[Repair]]:
-        """Replace lost characters declared in the repair table; return ``(clean, repairs)``."""
+        """Put back the lost characters the repair table declares.
+
+        Parameters
+        ----------
+        text
+            An article's text as decoded.
+
+        Returns
+        -------
+        clean : str
+            ``text`` with each printed form of the table replaced by its repaired form (of the same length, so
+            offsets hold).
+        repairs : list of Repair
+            Each replacement and where it was, in text order; empty if there was none.
+
+        Examples
+        --------
+        >>> from kg.lexicon import load_lexicon
+        >>> clean, repairs = load_lexicon().apply_repairs("廣安華?市")
+        >>> clean, [(r.printed, r.repaired, r.span.start) for r in repairs]
+        ('廣安華鎣市', [('華?', '華鎣', 2)])
+        """
         found = []
         for printed, repaired in self.repairs:
             start = text.find(printed)
@@ -222,7 +288,14 @@ class Lexicon:
         return "".join(chars), sorted(found, key=lambda r: r.span.start)
 
     def correct_misprints(self, text: str) -> str:
-        """``text`` with the misprints of the repair table corrected (條列 → 條例)."""
+        """``text`` with the misprints of the repair table corrected (條列 → 條例).
+
+        Examples
+        --------
+        >>> from kg.lexicon import load_lexicon
+        >>> load_lexicon().correct_misprints("《幫扶工作條列》")
+        '《幫扶工作條例》'
+        """
         for printed, correct in self.misprints:
             text = text.replace(printed, correct)
         return text
@@ -234,107 +307,3 @@ class Lexicon:
     def concept(self, iri: str) -> Concept | None:
         """The concept with this IRI, from any scheme."""
         return self._by_iri.get(iri)
-
-
-_LANG = {"zh-hant": "zh-Hant", "zh-hans": "zh-Hans"}
-
-
-def _lit(term):
-    """Value and language of a literal, with the script subtag in its usual case (zh-Hant)."""
-    lang = getattr(term, "language", None)
-    return term.value, _LANG.get(lang, lang)
-
-
-@lru_cache(maxsize=4)
-def load_lexicon(directory: Path | None = None) -> Lexicon:
-    """Load ``lexicon.ttl``, ``gazetteer.ttl`` and ``repairs.ttl`` (from the package, or ``directory``), once.
-
-    Parameters
-    ----------
-    directory
-        A folder holding the three files; the package's own by default.
-
-    Returns
-    -------
-    Lexicon
-        The lexicon; the same object for every call with the same ``directory``.
-
-    Raises
-    ------
-    LexiconError
-        A file is missing or malformed, or a repair changes the text's length.
-
-    Examples
-    --------
-    >>> load_lexicon() is load_lexicon()
-    True
-    >>> load_lexicon().words("word-subset")
-    ['其中']
-    """
-    import pyoxigraph as ox
-
-    def read(name):
-        path = (directory / name) if directory else ontology_path(name)
-        try:
-            return list(ox.parse(path=str(path), format=ox.RdfFormat.TURTLE))
-        except (OSError, SyntaxError) as e:
-            raise LexiconError(f"{path}: {e}") from None
-
-    type_ = RDF + "type"
-    concepts: dict[str, Concept] = {}
-    for q in read("lexicon.ttl"):
-        s, p, o = q.subject.value, q.predicate.value, q.object
-        if not s.startswith(LEX):
-            continue
-        c = concepts.setdefault(s, Concept(s, ""))
-        if p == SKOS + "inScheme":
-            c.scheme = o.value[len(LEX) :]
-        elif p in (SKOS + "prefLabel", SKOS + "altLabel", SKOS + "hiddenLabel"):
-            value, lang = _lit(o)
-            if p == SKOS + "prefLabel" and lang:
-                c.labels[lang] = value
-            if lang != "en":
-                form = to_hans(value)
-                if form not in c.forms:
-                    c.forms.append(form)
-        elif p.startswith(FP):
-            c.props[p[len(FP) :]] = o.value
-            values = c.values.setdefault(p[len(FP) :], [])
-            if to_hans(o.value) not in values:
-                values.append(to_hans(o.value))
-    by_scheme: dict[str, list[Concept]] = {}
-    for c in sorted(concepts.values(), key=lambda c: c.iri):
-        if c.scheme:
-            by_scheme.setdefault(c.scheme, []).append(c)
-
-    places: dict[str, Place] = {}
-    for q in read("gazetteer.ttl"):
-        s, p, o = q.subject.value, q.predicate.value, q.object
-        if p == type_ and o.value.startswith(FP):
-            places.setdefault(s, Place(s, "", {}, [], None)).cls = o.value
-        elif p in (RDFS + "label", SKOS + "altLabel"):
-            pl = places.setdefault(s, Place(s, "", {}, [], None))
-            value, lang = _lit(o)
-            if p == RDFS + "label":
-                pl.labels[lang] = value
-            if lang != "en" and to_hans(value) not in pl.forms:
-                pl.forms.append(to_hans(value))
-        elif p == FP + "withinDivision":
-            places.setdefault(s, Place(s, "", {}, [], None)).parent = o.value
-
-    repairs, misprints, entries = [], [], {}
-    for q in read("repairs.ttl"):
-        entries.setdefault(q.subject.value, {})[q.predicate.value] = q.object.value
-    for iri in sorted(entries):
-        e = entries[iri]
-        printed, repaired = e.get(FP + "printedForm"), e.get(FP + "repairedForm")
-        kind = e.get(type_)
-        if not printed or not repaired:
-            continue
-        if kind == FP + "LostCharacter":
-            if len(printed) != len(repaired):
-                raise LexiconError(f"repair {iri}: printed and repaired forms differ in length")
-            repairs.append((printed, repaired))
-        elif kind == FP + "Misprint":
-            misprints.append((printed, repaired))
-    return Lexicon(by_scheme, places, repairs, misprints)

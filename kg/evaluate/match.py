@@ -1,104 +1,22 @@
-"""``kg eval``: precision and recall of the extractor against gold annotations.
-
-The gold files are read here and nowhere else: they measure the graph, never feed it.
-The graph is queried with SPARQL; predicted items are matched one-to-one with gold
-items by the rules of the gold README (names or printed forms for entities, value +
-qualifier + overlapping span for figures, (amount, per, period) for funding standards).
-"""
+"""Matching one article's graph with its gold annotation, category by category, by the gold files' rules."""
 
 from __future__ import annotations
 
-import json
 import re
-from dataclasses import dataclass, field
-from pathlib import Path
+from collections.abc import Callable, Iterable
+from typing import Any
 
-from kg.errors import InputError
+from kg.evaluate.score import CATEGORIES, Score
 from kg.namespaces import PREFIXES
 from kg.text import to_hans
 
-__all__ = ["Score", "Report", "evaluate", "evaluate_files", "CATEGORIES"]
+__all__ = ["evaluate"]
 
-CATEGORIES = [
-    "documents",
-    "figures",
-    "funding_standards",
-    "roles",
-    "organizations",
-    "persons",
-    "places",
-    "responsibility_lists",
-    "actions",
-    "programmes",
-]
 _PREFIX = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
 
 
-@dataclass
-class Score:
-    gold: int = 0
-    predicted: int = 0
-    matched: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.matched / self.predicted if self.predicted else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.matched / self.gold if self.gold else 1.0
-
-    def __iadd__(self, other: Score):
-        self.gold += other.gold
-        self.predicted += other.predicted
-        self.matched += other.matched
-        return self
-
-
-@dataclass
-class Report:
-    per_article: dict[str, dict[str, Score]] = field(default_factory=dict)
-
-    @property
-    def micro(self) -> dict[str, Score]:
-        total = {c: Score() for c in CATEGORIES}
-        for scores in self.per_article.values():
-            for c, s in scores.items():
-                total[c] += s
-        return total
-
-    def text(self) -> str:
-        rows = [f"{'article':<26} {'category':<20} {'gold':>5} {'pred':>5} {'match':>5} {'P':>6} {'R':>6}"]
-        blocks = list(self.per_article.items())
-        if len(blocks) > 1:
-            blocks.append(("micro-average", self.micro))
-        for name, scores in blocks:
-            for c in CATEGORIES:
-                s = scores[c]
-                rows.append(
-                    f"{name:<26} {c:<20} {s.gold:>5} {s.predicted:>5} {s.matched:>5} "
-                    f"{s.precision:>6.3f} {s.recall:>6.3f}"
-                )
-        return "\n".join(rows)
-
-    def to_json(self) -> str:
-        data = {
-            name: {
-                c: {
-                    "gold": s.gold,
-                    "predicted": s.predicted,
-                    "matched": s.matched,
-                    "precision": round(s.precision, 4),
-                    "recall": round(s.recall, 4),
-                }
-                for c, s in scores.items()
-            }
-            for name, scores in [*self.per_article.items(), ("micro-average", self.micro)]
-        }
-        return json.dumps(data, ensure_ascii=False, indent=2)
-
-
 def _norm(s: str | None) -> str:
+    """A name as matched: lost characters repaired, in Simplified script, without quotes, brackets or spaces."""
     if not s:
         return ""
     from kg.lexicon import load_lexicon
@@ -107,8 +25,10 @@ def _norm(s: str | None) -> str:
     return re.sub(r"[“”「」\"'《》\s]", "", to_hans(s))
 
 
-def _match(predicted: list, gold: list, same) -> int:
-    used, n = set(), 0
+def _match(predicted: list[Any], gold: list[Any], same: Callable[[Any, Any], bool]) -> int:
+    """How many predicted items match a gold item, each gold item matched once (first fit, in order)."""
+    used: set[int] = set()
+    n = 0
     for p in predicted:
         for i, g in enumerate(gold):
             if i not in used and same(p, g):
@@ -118,7 +38,8 @@ def _match(predicted: list, gold: list, same) -> int:
     return n
 
 
-def _names(item: dict, *keys) -> set[str]:
+def _names(item: dict[str, Any], *keys: str) -> set[str]:
+    """The normalised names a gold item gives under ``keys`` (each a string or a list of them)."""
     out = set()
     for k in keys:
         v = item.get(k)
@@ -128,19 +49,64 @@ def _names(item: dict, *keys) -> set[str]:
     return out - {""}
 
 
-def _overlap(a, b) -> bool:
+def _overlap(a: Any, b: Any) -> bool:
+    """Whether two ``(start, end)`` spans overlap; ``False`` if either is missing."""
     return a is not None and b is not None and a[0] < b[1] and b[0] < a[1]
 
 
-def evaluate(quads, gold: dict) -> dict[str, Score]:
-    """Score one article's graph against its gold annotation."""
+def evaluate(quads: Iterable[Any], gold: dict[str, Any]) -> dict[str, Score]:
+    """Score one article's graph against its gold annotation.
+
+    Parameters
+    ----------
+    quads
+        The article's graph (pyoxigraph quads, as :func:`kg.corpus.read_inputs` gives them); the vocabulary
+        is added to it for the queries.
+    gold
+        The gold annotation, parsed from JSON (the schema of ``eval/README.md``); a missing category
+        counts as an empty list.
+
+    Returns
+    -------
+    dict of str to Score
+        A :class:`Score` per category, in the order of :data:`CATEGORIES`.
+
+    See Also
+    --------
+    evaluate_files : Scores gold files, finding their articles.
+
+    Examples
+    --------
+    >>> import json
+    >>> from kg.corpus import read_inputs
+    >>> from kg.resources import bundled_article, evaluation_set
+    >>> quads = read_inputs([bundled_article()])
+    >>> gold_files, _ = evaluation_set()
+    >>> gold = json.loads(next(p for p in gold_files if p.stem == "seed").read_text(encoding="utf-8"))
+    >>> scores = evaluate(quads, gold)
+    >>> list(scores) == CATEGORIES
+    True
+    >>> all(s.matched <= min(s.gold, s.predicted) for s in scores.values())
+    True
+
+    Against an empty annotation nothing can match, and recall is vacuously perfect:
+
+    >>> empty = evaluate(quads, {})
+    >>> sum(s.matched for s in empty.values()), empty["roles"].recall
+    (0, 1.0)
+    """
     from kg.store.query import open_store, run_query
 
     store = open_store(quads)
     q = lambda text: run_query(store, _PREFIX + text)
-    scores = {}
+    scores: dict[str, Score] = {}
 
-    def entity_score(cat, rows, gold_items, keys=("name", "printed")):
+    def entity_score(
+        cat: str,
+        rows: list[dict[str, Any]],
+        gold_items: list[dict[str, Any]],
+        keys: tuple[str, ...] = ("name", "printed"),
+    ) -> None:
         pred: dict[str, set] = {}
         for r in rows:
             pred.setdefault(r["s"], set()).add(_norm(r["form"]))
@@ -201,7 +167,7 @@ def evaluate(quads, gold: dict) -> dict[str, Score]:
         OPTIONAL { ?f fp:value ?v } OPTIONAL { ?f fp:minValue ?min ; fp:maxValue ?max } }""")
     gq = gold.get("quantities", [])
 
-    def same_fig(p, g):
+    def same_fig(p: dict[str, Any], g: dict[str, Any]) -> bool:
         qual = g["qualifier"].replace("_", "")
         if p["q"] != qual or not _overlap((p["b"], p["e"]), g.get("figure_span")):
             return False
@@ -217,7 +183,7 @@ def evaluate(quads, gold: dict) -> dict[str, Score]:
                    BIND(IF(STRENDS(STR(?pp), "Once"), "once", LCASE(STRAFTER(STR(?pp), "#Per"))) AS ?period) } }""")
     gf = gold.get("funding_standards", [])
 
-    def same_fund(p, g):
+    def same_fund(p: dict[str, Any], g: dict[str, Any]) -> bool:
         amount_ok = (p["amount"] is None and g.get("amount") is None) or (
             p["amount"] is not None and g.get("amount") is not None and abs(p["amount"] - g["amount"]) < 1e-6
         )
@@ -241,46 +207,3 @@ def evaluate(quads, gold: dict) -> dict[str, Score]:
         ),
     )
     return {c: scores[c] for c in CATEGORIES}
-
-
-def evaluate_files(gold_paths=(), article_dirs=()) -> Report:
-    """Score each gold file's article, found by file name among ``article_dirs``, the bundled articles and the
-    evaluation set's; with no gold file, score the evaluation set that ships with the package.
-
-    Parameters
-    ----------
-    gold_paths
-        Gold annotation files (JSON, the schema of ``eval/README.md``).
-    article_dirs
-        Folders to look for their articles in.
-
-    Raises
-    ------
-    InputError
-        A gold file is not JSON, or its article cannot be found.
-
-    Examples
-    --------
-    >>> report = evaluate_files()
-    >>> sorted(report.per_article)
-    ['dev01', 'dev02', 'dev03', 'dev04', 'dev05', 'seed']
-    >>> report.micro["documents"].recall
-    1.0
-    """
-    from kg.corpus import read_inputs
-    from kg.resources import bundled_article, evaluation_set
-
-    shipped_gold, shipped_articles = evaluation_set()
-    report = Report()
-    dirs = [Path(d) for d in article_dirs] + [bundled_article().parent, *shipped_articles]
-    for gp in list(gold_paths) or shipped_gold:
-        try:
-            gold = json.loads(Path(gp).read_text(encoding="utf-8"))
-            name = Path(gold["metadata"]["source_file"]).name
-        except (OSError, ValueError, KeyError, TypeError) as e:
-            raise InputError(gp, f"not a gold annotation file ({e.__class__.__name__}: {e})") from None
-        article = next((d / name for d in dirs if (d / name).exists()), None)
-        if article is None:
-            raise InputError(gp, f"its article {name} is not in {', '.join(str(d) for d in dirs)}")
-        report.per_article[Path(gp).stem] = evaluate(read_inputs([article]), gold)
-    return report
