@@ -11,7 +11,7 @@ The steps run in order, each adding to the same :class:`Extraction`:
    organisations, roles, groups and lists and resolves each to an entity;
 2. :mod:`~kg.extract.figures` (with :mod:`~kg.extract.numbers`) reads every number;
 3. the rules that read mentions and figures: :mod:`~kg.extract.facts` (documents,
-   assignments, group leadership, responsibility lists, personnel actions),
+   assignments, group leadership, responsibility lists), :mod:`~kg.extract.actions` (personnel actions),
    :mod:`~kg.extract.funding`, :mod:`~kg.extract.persons`, :mod:`~kg.extract.programmes`
    and :mod:`~kg.extract.relations`.
 
@@ -20,8 +20,8 @@ The steps run in order, each adding to the same :class:`Extraction`:
 
 from __future__ import annotations
 
-from kg.ingest import Article
-from kg.lexicon import Lexicon
+from kg.ingest import Article, parse_article
+from kg.lexicon import Lexicon, load_lexicon
 
 from .actions import find_actions
 from .facts import find_assignments, find_documents, find_leadership, find_lists
@@ -33,7 +33,7 @@ from .programmes import find_programmes
 from .records import Extraction
 from .relations import find_relations
 
-__all__ = ["extract", "Extraction"]
+__all__ = ["Extraction", "extract", "extract_text"]
 
 
 def extract(article: Article, lexicon: Lexicon) -> Extraction:
@@ -94,3 +94,29 @@ def extract(article: Article, lexicon: Lexicon) -> Extraction:
     find_programmes(article, lexicon, ex, mentions)
     find_relations(article, lexicon, ex, mentions)
     return ex
+
+
+def extract_text(text: str, lexicon: Lexicon | None = None) -> Extraction:
+    r"""Extract from the text of a page: a title line, a date line, then the body (what :func:`extract` does for an
+        article read from a file).
+
+        Parameters
+        ----------
+        text
+            The page's text.
+        lexicon
+            The lexicon (default: the shipped one).
+
+        Raises
+        ------
+        NoArticleBody
+            The text holds no title or no body.
+
+        Examples
+        --------
+        >>> ex = extract_text("青崖县扶贫\n2016年12月13日\n全县选派25名第一书记，分配到25个贫困村。\n")
+    >>> [(f.printed, f.counted) for f in ex.figures]
+        [('25名', '第一书记'), ('25个', '贫困村')]
+    """
+    lexicon = lexicon or load_lexicon()
+    return extract(parse_article(text, lexicon=lexicon), lexicon)

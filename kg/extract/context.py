@@ -276,7 +276,27 @@ def mentions_in(
 
 def adjacent_mention(sh: str, fs: Span, ents: list[Mention]) -> Mention | None:
     """The entity a figure counts: written right after it (25名“第一書記”) or right before it (隊員96名).
-    Where mentions start together, the longest wins (派出單位負責人 over 派出單位)."""
+
+    Where mentions start together, the longest wins (派出單位負責人 over 派出單位).
+
+    Parameters
+    ----------
+    sh
+        The article's Simplified shadow text.
+    fs
+        The figure's span.
+    ents
+        The mentions of the clause.
+
+    Examples
+    --------
+    >>> text = "选派25名第一书记"
+    >>> role = Mention("role", Span(5, 9), "第一书记", key="第一书记")
+    >>> adjacent_mention(text, Span(2, 5), [role]).ref
+    '第一书记'
+    >>> adjacent_mention("队员96名", Span(2, 5), [Mention("role", Span(0, 2), "队员", key="队员")]).ref
+    '队员'
+    """
     ents = sorted(ents, key=lambda m: (m.span.start, -(m.span.end - m.span.start)))
     for m in ents:
         gap = sh[fs.end : m.span.start]

@@ -1,4 +1,5 @@
-"""The records extraction yields: plain dataclasses, one per kind of fact.
+"""The records extraction yields: plain dataclasses, one per kind of fact (the fact records themselves are in
+:mod:`kg.extract.fact_records`, and re-exported here).
 
 :func:`kg.extract.extract` fills one :class:`Extraction` per article; :mod:`kg.build` turns
 it into triples. Every record carries ``span``, the ``[start, end)`` range of article text
@@ -10,6 +11,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from kg.extract.fact_records import (
+    Action,
+    Appointment,
+    Assignment,
+    Document,
+    FundingStandard,
+    GroupLeadership,
+    Person,
+    Programme,
+    ResponsibilityList,
+)
 from kg.span import Span
 
 __all__ = [
@@ -32,13 +44,23 @@ __all__ = [
 
 @dataclass(frozen=True)
 class Mention:
-    """A surface form found in the text: what kind of thing it names, which lexicon concept, where.
+    r"""A surface form found in the text: what kind of thing it names, which lexicon concept, where.
 
     Attributes
     ----------
     kind, form, concept, key
         ``place``, ``org``, ``role``, ``list``, ``set`` (of places: 貧困村) or ``group``; the form as printed
         (repaired); the lexicon concept's IRI (not for a place); the entity key, once resolved (:attr:`ref`).
+
+    Examples
+    --------
+    >>> from kg.extract.mentions import tag
+    >>> from kg.extract.records import Extraction
+    >>> from kg.ingest import parse_article
+    >>> from kg.lexicon import load_lexicon
+    >>> article = parse_article("青崖县扶贫\n2016年12月13日\n全县选派第一书记25名。\n")
+    >>> [(m.kind, m.form, m.ref) for m in tag(article, load_lexicon(), Extraction())]
+    [('place', '青崖县', '青崖县'), ('role', '第一书记', '第一书记')]
     """
 
     kind: str
@@ -148,170 +170,22 @@ class Figure:
 
 
 @dataclass
-class Document:
-    """A document the article names in 《》: its kind, issuers and period.
-
-    Attributes
-    ----------
-    title, corrected_title : str, str or None
-        The title as printed without 《》; with misprints corrected (條列 → 條例), if that differs.
-    kind, cls : str
-        The IRIs of the lexicon's document kind (by the title's ending) and of its ontology class.
-    issuer, issuer_basis : list of str, str or None
-        The keys of the issuers; ``explicit`` (named before an issue verb), ``title``, ``implicit`` (home place).
-    period_start, period_end, trial, verb
-        The years it covers, whether it is a trial version (試行), the verb the text uses of it (制定).
-    """
-
-    span: Span
-    title: str
-    corrected_title: str | None
-    kind: str
-    cls: str
-    issuer: list[str]
-    issuer_basis: str | None
-    period_start: int | None
-    period_end: int | None
-    trial: bool
-    verb: str | None = None
-
-
-@dataclass
-class FundingStandard:
-    """An amount or benefit fixed per unit and period: the item, how much, who pays and for whom.
-
-    Attributes
-    ----------
-    kind, amount, currency, per, period
-        ``cash-standard``, ``budget-line`` or ``in-kind``; for cash, the amount in yuan and ``CNY``; the codes
-        of the unit (``person``) and the period (``year``) it is given per.
-    payer, recipients, figure
-        Entity keys, and the index of the amount in :attr:`Extraction.figures`.
-    """
-
-    span: Span
-    item: str
-    kind: str
-    amount: float | None
-    currency: str | None
-    per: str | None
-    period: str | None
-    payer: str | None
-    recipients: list[str]
-    figure: int | None = None
-
-
-@dataclass
-class Assignment:
-    """A headcount of a role or body and what it is assigned to or paired with (25名第一書記分配到25個貧困村).
-
-    Attributes
-    ----------
-    subject, relation, target : str
-        Entity key; ``assignedTo`` or ``pairedWith``; entity key, or what the target figure counts if none.
-    subset_count, subset_label
-        A subset of the subject the text counts (其中16名副科級以上干部), and what it counts.
-    """
-
-    span: Span
-    subject: str
-    count: int | None
-    relation: str
-    target: str
-    target_count: int | None
-    subset_count: int | None = None
-    subset_label: str | None = None
-
-
-@dataclass
-class GroupLeadership:
-    """Who holds a position in a group (以市委副書記任組長), with the member units for the leader.
-
-    Attributes
-    ----------
-    group, position, holder, members
-        Keys of the group; the IRI of the lexicon role of the position (組長); keys of the role holding it and
-        of the member units (…為成員單位).
-    """
-
-    span: Span
-    group: str
-    position: str
-    holder: str | None
-    members: list[str] = field(default_factory=list)
-
-
-@dataclass
-class ResponsibilityList:
-    """A responsibility list, whom it is decomposed to (分解落實到…) and sent to (每月向…發送).
-
-    Attributes
-    ----------
-    key, decomposed_to, sent_to, frequency
-        Keys of the list and of those it goes to (each with its span); the code of how often it is sent.
-    """
-
-    span: Span
-    key: str
-    decomposed_to: list[str] = field(default_factory=list)
-    decomposed_span: Span | None = None
-    sent_to: list[str] = field(default_factory=list)
-    sent_span: Span | None = None
-    frequency: str | None = None
-
-
-@dataclass
-class Action:
-    """A personnel action (promotion, commendation, replacement, interview, care visit …).
-
-    Attributes
-    ----------
-    kind, cls, verb : str
-        The IRIs of the lexicon's action type and its ontology class; the verb as printed.
-    target, actors, count, unit, figure
-        Keys of the role or body acted on and of the bodies acting; how many, the unit as printed (名, 人次),
-        and the count's index in :attr:`Extraction.figures`.
-    """
-
-    span: Span
-    kind: str
-    cls: str
-    verb: str
-    target: str | None
-    count: int | None
-    unit: str | None
-    actors: list[str] = field(default_factory=list)
-    time_ref: str | None = None
-    figure: int | None = None
-
-
-@dataclass
-class Programme:
-    """A programme, campaign or slogan (“五個一”, 一村一品), with the motto that leads its paragraph.
-
-    Attributes
-    ----------
-    name, quoted, motto
-        The name as printed, without quotation marks; whether the text quotes it; the motto that opens the
-        paragraph (握緊拳頭、精准發力), for the paragraph's first quoted name.
-    """
-
-    span: Span
-    name: str
-    quoted: bool
-    motto: str | None = None
-    motto_span: Span | None = None
-
-
-@dataclass
 class Relation:
-    """An edge between two entities that no other record carries (see :mod:`kg.extract.relations`).
+    r"""An edge between two entities that no other record carries (see :mod:`kg.extract.relations`).
 
     Attributes
     ----------
     subject, predicate, object, basis : str
         Entity keys, the local name of the ``fp:`` property (``dispatchedBy``), and how the text supports it
         (``explicit``, ``implicit`` or ``background``).
+
+    Examples
+    --------
+    >>> from kg.extract import extract_text
+    >>> page = "青崖县扶贫\n2016年12月13日\n"  # a title line, a date line, then the body
+    >>> relations = extract_text(page + "按照省委、市委的要求，全县扎实推进。").relations
+    >>> [(r.subject, r.predicate, r.object, r.basis) for r in relations]
+    [('青崖县', 'followsRequirementsOf', '省委', 'explicit'), ('青崖县', 'followsRequirementsOf', '市委', 'explicit')]
     """
 
     subject: str
@@ -319,45 +193,6 @@ class Relation:
     object: str
     basis: str
     span: Span | None
-
-
-@dataclass
-class Person:
-    """A person the article names (editors and reporters stay in the page metadata).
-
-    Attributes
-    ----------
-    key, surname, spans
-        The name as printed (repaired); the IRI of the surname's lexicon concept; where the text names them.
-    """
-
-    key: str
-    surname: str
-    spans: list[Span] = field(default_factory=list)
-
-
-@dataclass
-class Appointment:
-    """A named person serving in a role: where, in which body, sent by whom, from which home unit.
-
-    Attributes
-    ----------
-    person, role, post_at, dispatched_by, home_unit
-        Keys of the person, the role (a lexicon role or a post in a named body), the village the post serves,
-        the body that sent the person and the body they come from (``*_basis``: ``explicit`` or ``implicit``).
-    home_role : str or None
-        The IRI of the person's standing in the home unit (幹部).
-    """
-
-    span: Span
-    person: str
-    role: str
-    post_at: str | None = None
-    post_at_basis: str | None = None
-    dispatched_by: str | None = None
-    dispatch_basis: str | None = None
-    home_unit: str | None = None
-    home_role: str | None = None
 
 
 @dataclass

@@ -134,6 +134,25 @@ def test_no_import_cycles():
     assert cycles == []
 
 
+def test_every_public_function_and_class_has_an_example():
+    """Each name a module exports (functions and classes defined there) has a docstring with a runnable example;
+    pytest runs the examples as doctests."""
+    import importlib
+    import inspect
+
+    without = []
+    for name in _modules():
+        if name.endswith("__main__"):
+            continue  # importing it runs the command line
+        module = importlib.import_module(name)
+        for attr in getattr(module, "__all__", ()):
+            obj = getattr(module, attr)
+            if (inspect.isfunction(obj) or inspect.isclass(obj)) and obj.__module__ == name:
+                if ">>>" not in (inspect.getdoc(obj) or ""):
+                    without.append(f"{name}.{attr}")
+    assert without == []
+
+
 def test_every_format_option_is_a_choice_of_an_enums_values():
     import click
 
