@@ -43,11 +43,11 @@ def figures(g: GraphWriter, ex: Extraction, lexicon: Lexicon) -> None:
     >>> from kg.ingest import parse_article
     >>> from kg.lexicon import load_lexicon
     >>> from kg.span import Span
-    >>> g = GraphWriter(parse_article("標題\n2016年12月13日\n全市有貧困戶1932戶。\n", path="a.txt"))
-    >>> f = Figure(Span(15, 27), Span(21, 26), "1932戶", 1932.0, None, None, "戶", None, "exact", None, "actual",
+    >>> g = GraphWriter(parse_article("標題\n2016年12月13日\n全市有貧困戶1350戶。\n", path="a.txt"))
+    >>> f = Figure(Span(15, 27), Span(21, 26), "1350戶", 1350.0, None, None, "戶", None, "exact", None, "actual",
     ...            "貧困戶")
     >>> figures(g, Extraction(figures=[f]), load_lexicon())
-    >>> f'<{g.base}/figure/21-26> <{FP}value> "1932"^^<{XSD}integer> {g.g} .\n' in g.lines
+    >>> f'<{g.base}/figure/21-26> <{FP}value> "1350"^^<{XSD}integer> {g.g} .\n' in g.lines
     True
     """
     for f in ex.figures:

@@ -4,8 +4,8 @@ The first step of extraction: every later rule reads the mentions found here. Al
 matching runs over the Simplified shadow of the repaired text, with forms from the
 lexicon and gazetteer. Overlapping candidates are resolved longest-first, so
 駐村工作組成員 is one role, not an organisation followed by 成員. Each mention is then
-resolved to an entity: a body is keyed by its place and suffix (市委 in an article from
-華鎣市 is 華鎣市委), and a body printed in full and in short is one entity.
+resolved to an entity: a body is keyed by its place and suffix (縣委 in an article from
+青崖縣 is 青崖縣委), and a body printed in full and in short is one entity.
 """
 
 from __future__ import annotations

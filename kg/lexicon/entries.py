@@ -85,7 +85,7 @@ class Place:
     labels
         Its ``rdfs:label`` per language tag.
     forms
-        Every ``rdfs:label`` and ``skos:altLabel`` (short forms such as ``华蓥``) but the English ones, in
+        Every ``rdfs:label`` and ``skos:altLabel`` (short forms such as ``广安`` for 廣安市) but the English ones, in
         Simplified script, each once.
     parent
         The IRI of the division it lies within (``fp:withinDivision``), or ``None`` at the top.
@@ -133,8 +133,8 @@ class Lexicon:
     ['monthly', 'weekly']
     >>> lexicon.apply_repairs("華?市")[0]
     '華鎣市'
-    >>> lexicon.pattern("pattern-county-name").search("华蓥市").groups()
-    ('华蓥', '市')
+    >>> lexicon.pattern("pattern-county-name").search("青崖县").groups()
+    ('青崖', '县')
     """
 
     concepts: dict[str, list[Concept]]
