@@ -185,11 +185,12 @@ def time_references(lexicon: Lexicon) -> re.Pattern:
     >>> [m.group() for m in time_references(load_lexicon()).finditer("截至2018年8月底，三年来")]
     ['截至2018年8月底', '三年来']
     """
-    found = lexicon._cache.get("time-references")
-    if found is None:
-        patterns = sorted((c.prop("pattern") for c in lexicon.scheme("time-expressions")), key=lambda p: (-len(p), p))
-        found = lexicon._cache["time-references"] = compiled("|".join(f"(?:{p})" for p in patterns))
-    return found
+
+    def make(lex: Lexicon) -> re.Pattern:
+        patterns = sorted((c.prop("pattern") for c in lex.scheme("time-expressions")), key=lambda p: (-len(p), p))
+        return compiled("|".join(f"(?:{p})" for p in patterns))
+
+    return lexicon.derived("time-references", make)
 
 
 def frequency(lexicon: Lexicon, text: str) -> str | None:

@@ -156,27 +156,27 @@ class _Cues:
 
 
 def _cues(lexicon: Lexicon) -> _Cues:
-    found = lexicon._cache.get("ingest")
-    if found is None:
+    return lexicon.derived("ingest-cues", _make_cues)
 
-        def both(key: str) -> list[str]:  # lines are matched as printed: either script
-            return [w for f in lexicon.words(key) for w in dict.fromkeys((f, to_hant(f)))]
 
-        slots = {
-            "contributed": alternation(both("credit-contributed")),
-            "source": alternation(both("credit-source")),
-            "editor": alternation(both("credit-editor")),
-        }
-        found = lexicon._cache["ingest"] = _Cues(
-            lexicon.pattern("pattern-date-line"),
-            lexicon.pattern("pattern-contributor-line", **slots),
-            lexicon.pattern("pattern-credit-start", **slots),
-            lexicon.pattern("pattern-source-inline", **slots),
-            lexicon.pattern("pattern-editor-line", **slots),
-            tuple(both("credit-contributed")),
-            (lexicon.entry("credit-contributed").hans, lexicon.entry("credit-source").hans),
-        )
-    return found
+def _make_cues(lexicon: Lexicon) -> _Cues:
+    def both(key: str) -> list[str]:  # lines are matched as printed: either script
+        return [w for f in lexicon.words(key) for w in dict.fromkeys((f, to_hant(f)))]
+
+    slots = {
+        "contributed": alternation(both("credit-contributed")),
+        "source": alternation(both("credit-source")),
+        "editor": alternation(both("credit-editor")),
+    }
+    return _Cues(
+        lexicon.pattern("pattern-date-line"),
+        lexicon.pattern("pattern-contributor-line", **slots),
+        lexicon.pattern("pattern-credit-start", **slots),
+        lexicon.pattern("pattern-source-inline", **slots),
+        lexicon.pattern("pattern-editor-line", **slots),
+        tuple(both("credit-contributed")),
+        (lexicon.entry("credit-contributed").hans, lexicon.entry("credit-source").hans),
+    )
 
 
 def _lines(text: str):

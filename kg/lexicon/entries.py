@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import Any, TypeVar
 
 from kg.errors import LexiconError
 from kg.lexicon.patterns import CJK, SLOT, compiled
@@ -14,6 +15,8 @@ from kg.span import Repair, Span
 from kg.text import to_hans
 
 __all__ = ["Concept", "Lexicon", "Place"]
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -154,6 +157,23 @@ class Lexicon:
             pairs = [(f, c) for c in self.scheme(scheme) for f in c.forms]
             cache[scheme] = sorted(pairs, key=lambda p: (-len(p[0]), p[0]))
         return list(cache[scheme])
+
+    def derived(self, name: str, make: Callable[[Lexicon], T]) -> T:
+        """What a rule computes from the lexicon (compiled patterns, word lists), made once per lexicon and kept
+        under ``name``.
+
+        Examples
+        --------
+        >>> from kg.lexicon import load_lexicon
+        >>> lexicon = load_lexicon()
+        >>> first = lexicon.derived("example-words", lambda lex: tuple(lex.words("word-range")))
+        >>> first, lexicon.derived("example-words", lambda lex: ()) is first
+        (('至', '到'), True)
+        """
+        kept = self._cache.setdefault("derived", {})
+        if name not in kept:
+            kept[name] = make(self)
+        return kept[name]
 
     def ranked(self, scheme: str) -> list[Concept]:
         """The concepts of a scheme by ``fp:rank`` (the one a rule takes first), then IRI."""
