@@ -34,6 +34,11 @@ __all__ = [
     "NIF",
     "OA",
     "OWL",
+    "QB",
+    "SDMX_DIMENSION",
+    "SDMX_ATTRIBUTE",
+    "SDMX_MEASURE",
+    "TIME",
 ]
 
 BASE = "https://w3id.org/fupin-kg/"
@@ -54,6 +59,11 @@ OA = "http://www.w3.org/ns/oa#"
 VOID = "http://rdfs.org/ns/void#"
 DCAT = "http://www.w3.org/ns/dcat#"
 SCHEMA = "https://schema.org/"
+QB = "http://purl.org/linked-data/cube#"
+SDMX_DIMENSION = "http://purl.org/linked-data/sdmx/2009/dimension#"
+SDMX_ATTRIBUTE = "http://purl.org/linked-data/sdmx/2009/attribute#"
+SDMX_MEASURE = "http://purl.org/linked-data/sdmx/2009/measure#"
+TIME = "http://www.w3.org/2006/time#"
 
 #: Every prefix the published files bind, in the order they are written.
 PREFIXES = {
@@ -74,6 +84,11 @@ PREFIXES = {
     "void": VOID,
     "dcat": DCAT,
     "schema": SCHEMA,
+    "qb": QB,
+    "sdmx-dimension": SDMX_DIMENSION,
+    "sdmx-attribute": SDMX_ATTRIBUTE,
+    "sdmx-measure": SDMX_MEASURE,
+    "time": TIME,
 }
 
 

@@ -80,8 +80,8 @@ def test_every_triple_is_an_edge_an_attribute_a_type_or_a_folded_statement(seed_
 
 
 def test_counts_of_the_full_network(full):
-    assert full.number_of_edges() == 1040
-    assert full.number_of_nodes() == 546
+    assert full.number_of_edges() == 1454
+    assert full.number_of_nodes() == 623
 
 
 def test_nodes_carry_type_labels_count_and_span(view):

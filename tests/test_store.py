@@ -48,16 +48,16 @@ def test_load_then_count_at_least_the_export(tmp_path, export_nt):
     store = tmp_path / "store"
     result = kg("load", "--store", str(store))
     assert result.exit_code == 0, result.output
-    assert result.output.splitlines()[0] == "created  kgid:graph/000_bdc2813b06239aaa  3,755 triples"
+    assert result.output.splitlines()[0] == "created  kgid:graph/000_bdc2813b06239aaa  4,396 triples"
     vocabulary = {graph: len(set(vocabulary_triples(name))) for graph, name in zip(VOCABULARY_GRAPHS, VOCABULARY_FILES)}
     assert result.output.splitlines()[-1].startswith(
-        f"loaded 5 graphs, {3755 + sum(vocabulary.values()):,} triples into {store} in "
+        f"loaded 5 graphs, {4396 + sum(vocabulary.values()):,} triples into {store} in "
     )
     statements = len(export_nt.splitlines())
     counted = kg("query", COUNT, "--store", str(store), "-f", "csv").output.splitlines()[1]
-    assert int(counted) >= statements == 3755
-    assert graph_counts(store) == {ARTICLE_GRAPH: 3755, **vocabulary}
-    assert vocabulary[VOCABULARY_GRAPHS[0]] == 259 and vocabulary[VOCABULARY_GRAPHS[3]] == 26  # gazetteer, repairs
+    assert int(counted) >= statements == 4396
+    assert graph_counts(store) == {ARTICLE_GRAPH: 4396, **vocabulary}
+    assert vocabulary[VOCABULARY_GRAPHS[0]] == 261 and vocabulary[VOCABULARY_GRAPHS[3]] == 26  # gazetteer, repairs
 
 
 def test_store_holds_exactly_the_export(tmp_path, export_nt):
@@ -92,7 +92,7 @@ def test_reload_replaces_and_append_adds(tmp_path):
     assert values.splitlines() == ["v", "1", "2"]
     kg("load", "--store", str(store))
     kg("load", "--store", str(store))
-    assert graph_counts(store)[ARTICLE_GRAPH] == 3755
+    assert graph_counts(store)[ARTICLE_GRAPH] == 4396
 
 
 def test_chain_reads_the_store(tmp_path):
@@ -164,7 +164,7 @@ def test_store_served_by_oxigraph_is_refused_then_served(tmp_path, serve):
         "-f",
         "csv",
     )
-    assert served.output.splitlines() == ["n", "3755"]
+    assert served.output.splitlines() == ["n", "4396"]
 
 
 def test_store_errors(tmp_path):

@@ -22,18 +22,19 @@ from kg.build.facts import (
     actions,
     assignments,
     documents,
-    figures,
     funding,
     leadership,
     persons,
     programmes,
     responsibility_lists,
 )
+from kg.build.observations import observations
 from kg.build.writer import GraphWriter, article_iri, integer, named_node
 from kg.extract.records import Extraction
 from kg.ingest import Article
 from kg.lexicon import Lexicon
 from kg.namespaces import DCT, FP, ID, NIF, ORG, PLACE, PROV, RDF, SCHEMA, XSD
+from kg.span import Span
 from kg.text import slug, to_hans
 
 __all__ = ["build", "build_nquads"]
@@ -127,7 +128,7 @@ def build_nquads(article: Article, ex: Extraction, lexicon: Lexicon) -> bytes:
     if ex.home:
         g.statement(g.base, DCT + "spatial", iris[ex.home], "implicit", ex.entities[ex.home].spans[0])
     _entities(g, article, ex, lexicon, iris)
-    figures(g, ex, lexicon)
+    observations(g, ex, lexicon, iris)
     documents(g, article, ex, lexicon, iris)
     funding(g, ex, iris)
     assignments(g, article, ex, iris)
@@ -257,6 +258,7 @@ def _entities(g: GraphWriter, article: Article, ex: Extraction, lexicon: Lexicon
             g.labels(s, key, e.en + "s" if e.en else None)
             if e.count is not None:
                 g.add(s, FP + "count", integer(e.count))
+                _count_figure(g, s, e.count_span)
         elif e.kind == "list":
             g.add(s, RDF + "type", FP + "ResponsibilityList")
             g.add(s, FP + "listKind", e.concept)
@@ -269,6 +271,7 @@ def _entities(g: GraphWriter, article: Article, ex: Extraction, lexicon: Lexicon
             g.labels(s, key, e.en)
             if e.count is not None:
                 g.add(s, FP + "count", integer(e.count))
+                _count_figure(g, s, e.count_span)
         else:
             g.add(s, RDF + "type", e.cls)
             place = e.jurisdiction
@@ -301,3 +304,9 @@ def _entities(g: GraphWriter, article: Article, ex: Extraction, lexicon: Lexicon
             up = ex.entities[up].parent
         if up:
             g.statement(iris[key], FP + "subordinateTo", iris[committees[up]], "background", None)
+
+
+def _count_figure(g: GraphWriter, s: str, span: Span | None) -> None:
+    """Link a count to the figure that states it (``fp:countFigure``)."""
+    if span is not None:
+        g.add(s, FP + "countFigure", g.fact_iri("figure", span))

@@ -12,18 +12,18 @@ import re
 
 import pyoxigraph as ox
 
-from kg.build.writer import GraphWriter, decimal, integer, named_node, number
+from kg.build.writer import GraphWriter, decimal, integer, named_node
 from kg.extract.records import Extraction
 from kg.ingest import Article
 from kg.lexicon import Lexicon
 from kg.namespaces import DCT, FP, ID, ORG, PROV, RDF, SCHEMA, XSD
+from kg.span import Span
 from kg.text import romanise, slug, to_hans
 
 __all__ = [
     "actions",
     "assignments",
     "documents",
-    "figures",
     "funding",
     "leadership",
     "persons",
@@ -32,52 +32,11 @@ __all__ = [
 ]
 
 
-def figures(g: GraphWriter, ex: Extraction, lexicon: Lexicon) -> None:
-    r"""State the figures: each an ``fp:Figure`` node with its value, unit, qualifier, status and clause.
-
-    A value in a unit that is a fraction of one (%, 成) is an ``xsd:decimal``; ``fp:partOf`` links a part to its whole.
-
-    Examples
-    --------
-    >>> from kg.extract.records import Figure
-    >>> from kg.ingest import parse_article
-    >>> from kg.lexicon import load_lexicon
-    >>> from kg.span import Span
-    >>> g = GraphWriter(parse_article("標題\n2016年12月13日\n全市有貧困戶1350戶。\n", path="a.txt"))
-    >>> f = Figure(Span(15, 27), Span(21, 26), "1350戶", 1350.0, None, None, "戶", None, "exact", None, "actual",
-    ...            "貧困戶")
-    >>> figures(g, Extraction(figures=[f]), load_lexicon())
-    >>> f'<{g.base}/figure/21-26> <{FP}value> "1350"^^<{XSD}integer> {g.g} .\n' in g.lines
-    True
-    """
-    for f in ex.figures:
-        unit = lexicon.concept(f.unit_concept) if f.unit_concept else None
-        fraction = unit is not None and float(unit.prop("factor") or 1) < 1  # %, 成: the value is a fraction
-        s = g.fact("figure", f.figure_span, FP + "Figure")
-        if f.value is not None:
-            g.add(s, FP + "value", decimal(f.value) if fraction else number(f.value))
-        if f.value_min is not None:
-            assert f.value_max is not None  # a range has both ends
-            g.add(s, FP + "minValue", number(f.value_min))
-            g.add(s, FP + "maxValue", number(f.value_max))
-        g.add(s, FP + "unit", f.unit_concept)
-        g.add(s, FP + "unitPrinted", ox.Literal(f.unit, language=g.article.script))
-        g.add(s, FP + "qualifier", FP + _camel(f.qualifier))
-        if f.qualifier_printed:
-            g.add(s, FP + "qualifierPrinted", ox.Literal(f.qualifier_printed, language=g.article.script))
-        g.add(s, FP + "status", FP + _camel(f.status))
-        g.add(s, FP + "printed", ox.Literal(f.printed, language=g.article.script))
-        if f.counted:
-            g.labels(s, f.counted, None, FP + "counts")
-        g.add(s, FP + "inName", ox.Literal("true" if f.in_name else "false", datatype=named_node(XSD + "boolean")))
-        if f.time_ref:
-            g.add(s, FP + "timeReference", ox.Literal(f.time_ref, language=g.article.script))
-        if unit is not None and unit.prop("currencyCode"):
-            g.add(s, FP + "currency", unit.prop("currencyCode"))
-        g.add(s, FP + "clause", g.span(f.span))
-    for f in ex.figures:
-        if f.part_of is not None:
-            g.add(g.fact_iri("figure", f.figure_span), FP + "partOf", _figure_iri(g, ex, f.part_of))
+def _count_figure(g: GraphWriter, ex: Extraction, s: str, span: Span, count: int) -> None:
+    """Link ``s``'s count to the figure in ``span`` that states it (``fp:countFigure``), if there is one."""
+    stated = next((f for f in ex.figures if span.start <= f.figure_span.start < span.end and f.value == count), None)
+    if stated is not None:
+        g.add(s, FP + "countFigure", g.fact_iri("figure", stated.figure_span))
 
 
 def _figure_iri(g: GraphWriter, ex: Extraction, index: int) -> str:
@@ -205,6 +164,7 @@ def assignments(g: GraphWriter, article: Article, ex: Extraction, iris: dict[str
         g.add(s, FP + "assignee", iris[x.subject])
         if x.count is not None:
             g.add(s, FP + "headcount", integer(x.count))
+            _count_figure(g, ex, s, x.span, x.count)
         target = iris.get(x.target)
         if target is None:  # a population the lexicon does not name, e.g. 貧困對象: a counted set
             target = f"{g.base}/set/{slug(x.target)}"
@@ -212,6 +172,7 @@ def assignments(g: GraphWriter, article: Article, ex: Extraction, iris: dict[str
             g.labels(target, x.target)
             if x.target_count:
                 g.add(target, FP + "count", integer(x.target_count))
+                _count_figure(g, ex, target, x.span, x.target_count)
             iris[x.target] = target
         g.add(s, FP + "assignmentTarget", target)
         if x.subset_count is not None:

@@ -27,10 +27,11 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from kg.errors import InputError
+from kg.evaluate.figures import FigureDetail
 from kg.evaluate.match import evaluate
-from kg.evaluate.score import CATEGORIES, Report, Score
+from kg.evaluate.score import CATEGORIES, ArticleScores, Report, Score
 
-__all__ = ["CATEGORIES", "Report", "Score", "evaluate", "evaluate_files"]
+__all__ = ["CATEGORIES", "ArticleScores", "FigureDetail", "Report", "Score", "evaluate", "evaluate_files"]
 
 
 def evaluate_files(gold_paths: Iterable[str | Path] = (), article_dirs: Iterable[str | Path] = ()) -> Report:
@@ -77,5 +78,5 @@ def evaluate_files(gold_paths: Iterable[str | Path] = (), article_dirs: Iterable
         article = next((d / name for d in dirs if (d / name).exists()), None)
         if article is None:
             raise InputError(gp, f"its article {name} is not in {', '.join(str(d) for d in dirs)}")
-        report.per_article[Path(gp).stem] = evaluate(read_inputs([article]), gold)
+        report.add(Path(gp).stem, evaluate(read_inputs([article]), gold))
     return report

@@ -6,7 +6,8 @@ import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from kg.evaluate.score import CATEGORIES, Score
+from kg.evaluate.figures import score_details
+from kg.evaluate.score import CATEGORIES, ArticleScores, Score
 from kg.namespaces import PREFIXES
 from kg.text import to_hans
 
@@ -25,17 +26,22 @@ def _norm(s: str | None) -> str:
     return re.sub(r"[“”「」\"'《》\s]", "", to_hans(s))
 
 
-def _match(predicted: list[Any], gold: list[Any], same: Callable[[Any, Any], bool]) -> int:
-    """How many predicted items match a gold item, each gold item matched once (first fit, in order)."""
+def _pairs(predicted: list[Any], gold: list[Any], same: Callable[[Any, Any], bool]) -> list[tuple[Any, Any]]:
+    """The predicted items that match a gold item, with it; each gold item matched once (first fit, in order)."""
     used: set[int] = set()
-    n = 0
+    out = []
     for p in predicted:
         for i, g in enumerate(gold):
             if i not in used and same(p, g):
                 used.add(i)
-                n += 1
+                out.append((p, g))
                 break
-    return n
+    return out
+
+
+def _match(predicted: list[Any], gold: list[Any], same: Callable[[Any, Any], bool]) -> int:
+    """How many predicted items match a gold item, each gold item matched once (first fit, in order)."""
+    return len(_pairs(predicted, gold, same))
 
 
 def _names(item: dict[str, Any], *keys: str) -> set[str]:
@@ -54,7 +60,7 @@ def _overlap(a: Any, b: Any) -> bool:
     return a is not None and b is not None and a[0] < b[1] and b[0] < a[1]
 
 
-def evaluate(quads: Iterable[Any], gold: dict[str, Any]) -> dict[str, Score]:
+def evaluate(quads: Iterable[Any], gold: dict[str, Any]) -> ArticleScores:
     """Score one article's graph against its gold annotation.
 
     Parameters
@@ -68,8 +74,9 @@ def evaluate(quads: Iterable[Any], gold: dict[str, Any]) -> dict[str, Score]:
 
     Returns
     -------
-    dict of str to Score
-        A :class:`Score` per category, in the order of :data:`CATEGORIES`.
+    ArticleScores
+        A :class:`Score` per category, in the order of :data:`CATEGORIES`, and what the matched figures say
+        (:class:`~kg.evaluate.figures.FigureDetail`).
 
     See Also
     --------
@@ -83,7 +90,7 @@ def evaluate(quads: Iterable[Any], gold: dict[str, Any]) -> dict[str, Score]:
     >>> quads = read_inputs([bundled_article()])
     >>> gold_files, _ = evaluation_set()
     >>> gold = json.loads(next(p for p in gold_files if p.stem == "seed").read_text(encoding="utf-8"))
-    >>> scores = evaluate(quads, gold)
+    >>> scores = evaluate(quads, gold).scores
     >>> list(scores) == CATEGORIES
     True
     >>> all(s.matched <= min(s.gold, s.predicted) for s in scores.values())
@@ -91,7 +98,7 @@ def evaluate(quads: Iterable[Any], gold: dict[str, Any]) -> dict[str, Score]:
 
     Against an empty annotation nothing can match, and recall is vacuously perfect:
 
-    >>> empty = evaluate(quads, {})
+    >>> empty = evaluate(quads, {}).scores
     >>> sum(s.matched for s in empty.values()), empty["roles"].recall
     (0, 1.0)
     """
@@ -162,9 +169,14 @@ def evaluate(quads: Iterable[Any], gold: dict[str, Any]) -> dict[str, Score]:
         ("title", "printed", "corrected_title"),
     )
 
-    figs = q("""SELECT ?f ?v ?min ?max ?q ?b ?e WHERE { ?f a fp:Figure ; fp:qualifier ?qq ; prov:wasDerivedFrom ?sp .
+    figs = q("""SELECT ?f ?v ?min ?max ?q ?b ?e ?counts ?status ?iso WHERE {
+        ?f a fp:Figure ; fp:qualifier ?qq ; prov:wasDerivedFrom ?sp .
         ?sp nif:beginIndex ?b ; nif:endIndex ?e . BIND(LCASE(STRAFTER(STR(?qq), "#")) AS ?q)
-        OPTIONAL { ?f fp:value ?v } OPTIONAL { ?f fp:minValue ?min ; fp:maxValue ?max } }""")
+        OPTIONAL { ?f fp:status ?st BIND(LCASE(STRAFTER(STR(?st), "#")) AS ?status) }
+        OPTIONAL { ?f fp:counts ?counts FILTER(LANG(?counts) = "zh-hans") }
+        OPTIONAL { ?f <http://purl.org/linked-data/sdmx/2009/dimension#refPeriod>/fp:iso8601 ?iso }
+        OPTIONAL { ?f fp:value ?v } OPTIONAL { ?f fp:minValue ?min ; fp:maxValue ?max } }
+        ORDER BY ?b ?e""")
     gq = gold.get("quantities", [])
 
     def same_fig(p: dict[str, Any], g: dict[str, Any]) -> bool:
@@ -175,7 +187,10 @@ def evaluate(quads: Iterable[Any], gold: dict[str, Any]) -> dict[str, Score]:
             return p["v"] is not None and abs(float(p["v"]) - float(g["value"])) < 1e-9
         return p["min"] is not None and abs(p["min"] - g["value_min"]) < 1e-9 and abs(p["max"] - g["value_max"]) < 1e-9
 
-    scores["figures"] = Score(len(gq), len(figs), _match(figs, gq, same_fig))
+    pairs = _pairs(figs, gq, same_fig)
+    scores["figures"] = Score(len(gq), len(figs), len(pairs))
+    links = {(r["a"], r["b"]) for r in q("SELECT ?a ?b WHERE { ?a fp:partOf|fp:sameFigureAs ?b }")}
+    details = score_details(pairs, links)
 
     funds = q("""SELECT ?s ?amount ?per ?period WHERE { ?s a fp:FundingStandard .
         OPTIONAL { ?s fp:amount ?amount } OPTIONAL { ?s fp:perUnit ?pu BIND(LCASE(STRAFTER(STR(?pu), "#Per")) AS ?per) }
@@ -206,4 +221,4 @@ def evaluate(quads: Iterable[Any], gold: dict[str, Any]) -> dict[str, Score]:
             ),
         ),
     )
-    return {c: scores[c] for c in CATEGORIES}
+    return ArticleScores({c: scores[c] for c in CATEGORIES}, details)

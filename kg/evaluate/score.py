@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
-__all__ = ["CATEGORIES", "Report", "Score"]
+from kg.evaluate.figures import FigureDetail
+
+__all__ = ["CATEGORIES", "ArticleScores", "Report", "Score"]
 
 #: The categories ``kg eval`` scores, in the order it prints them.
 CATEGORIES = [
@@ -70,6 +72,33 @@ class Score:
 
 
 @dataclass
+class ArticleScores:
+    """One article's scores: a :class:`Score` per category, and what its matched figures say.
+
+    Examples
+    --------
+    >>> a = ArticleScores({c: Score(1, 1, 1) for c in CATEGORIES}, FigureDetail(matched=1, counted_right=1))
+    >>> a.scores["figures"].recall, a.figures.rate("counted_right")
+    (1.0, 1.0)
+    """
+
+    scores: dict[str, Score]
+    figures: FigureDetail = field(default_factory=FigureDetail)
+
+
+#: The rows of the figure table: its label, and how to read the value from a :class:`FigureDetail`.
+FIGURE_ROWS = (
+    ("counted right", lambda d: (d.counted_right, d.matched, d.rate("counted_right"))),
+    ("counted mean F1", lambda d: (None, d.matched, d.mean_counted_f1)),
+    ("status right", lambda d: (d.status_right, d.matched, d.rate("status_right"))),
+    ("time right", lambda d: (d.time_right, d.timed, d.time_rate)),
+    ("time spurious", lambda d: (d.time_spurious, d.matched - d.timed, None)),
+    ("links found", lambda d: (d.links_matched, d.links_gold, d.links_matched / d.links_gold if d.links_gold else 1.0)),
+    ("links right", lambda d: (d.links_matched, d.links_predicted, None)),
+)
+
+
+@dataclass
 class Report:
     """The scores of each article, category by category, and their micro-average; what ``kg eval`` prints.
 
@@ -98,6 +127,20 @@ class Report:
     """
 
     per_article: dict[str, dict[str, Score]] = field(default_factory=dict)
+    figures: dict[str, FigureDetail] = field(default_factory=dict)
+
+    def add(self, name: str, scores: ArticleScores) -> None:
+        """Add one article's scores under ``name``."""
+        self.per_article[name] = scores.scores
+        self.figures[name] = scores.figures
+
+    @property
+    def micro_figures(self) -> FigureDetail:
+        """What the matched figures say, summed over the articles."""
+        total = FigureDetail()
+        for d in self.figures.values():
+            total += d
+        return total
 
     @property
     def micro(self) -> dict[str, Score]:
@@ -121,6 +164,18 @@ class Report:
                     f"{name:<26} {c:<20} {s.gold:>5} {s.predicted:>5} {s.matched:>5} "
                     f"{s.precision:>6.3f} {s.recall:>6.3f}"
                 )
+        if self.figures:
+            rows += ["", f"{'article':<26} {'what figures say':<20} {'right':>5} {'of':>5} {'share':>6}"]
+            details = list(self.figures.items())
+            if len(details) > 1:
+                details.append(("micro-average", self.micro_figures))
+            for name, d in details:
+                for label, read in FIGURE_ROWS:
+                    right, total, share = read(d)
+                    rows.append(
+                        f"{name:<26} {label:<20} {'' if right is None else right:>5} {total:>5} "
+                        f"{'' if share is None else f'{share:.3f}':>6}"
+                    )
         return "\n".join(rows)
 
     def to_json(self) -> str:
@@ -138,4 +193,13 @@ class Report:
             }
             for name, scores in [*self.per_article.items(), ("micro-average", self.micro)]
         }
+        for name, d in [*self.figures.items(), ("micro-average", self.micro_figures)]:
+            if name in data and self.figures:
+                data[name]["figure_meaning"] = {
+                    **{k: round(v, 4) if isinstance(v, float) else v for k, v in vars(d).items()},
+                    "counted_right_share": round(d.rate("counted_right"), 4),
+                    "counted_mean_f1": round(d.mean_counted_f1, 4),
+                    "status_right_share": round(d.rate("status_right"), 4),
+                    "time_right_share": round(d.time_rate, 4),
+                }
         return json.dumps(data, ensure_ascii=False, indent=2)

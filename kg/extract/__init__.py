@@ -9,13 +9,15 @@ The steps run in order, each adding to the same :class:`Extraction`:
 
 1. :mod:`~kg.extract.mentions` (with :mod:`~kg.extract.places`) finds places,
    organisations, roles, groups and lists and resolves each to an entity;
-2. :mod:`~kg.extract.figures` (with :mod:`~kg.extract.numbers`) reads every number;
+2. :mod:`~kg.extract.figures` (with :mod:`~kg.extract.numbers`) reads every number, :mod:`~kg.extract.counted`
+   what each counts, and (after the funding rules name the items amounts pay for) :mod:`~kg.extract.scope` where
+   and when each holds, through :mod:`~kg.extract.periods`;
 3. the rules that read mentions and figures: :mod:`~kg.extract.facts` (documents,
    assignments, group leadership, responsibility lists), :mod:`~kg.extract.actions` (personnel actions),
    :mod:`~kg.extract.funding`, :mod:`~kg.extract.persons`, :mod:`~kg.extract.programmes`
    and :mod:`~kg.extract.relations`.
 
-:mod:`~kg.extract.context` holds what the rules share: zones, quotations, clauses, time phrases.
+:mod:`~kg.extract.context` holds what the rules share: zones, quotations, clauses, frequencies.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from kg.ingest import Article, parse_article
 from kg.lexicon import Lexicon, load_lexicon
 
 from .actions import find_actions
+from .counted import name_funding_items, read_counted
 from .facts import find_assignments, find_documents, find_leadership, find_lists
 from .figures import find_figures_in
 from .funding import find_funding
@@ -32,6 +35,7 @@ from .persons import find_persons
 from .programmes import find_programmes
 from .records import Extraction
 from .relations import find_relations
+from .scope import scope_figures
 
 __all__ = ["Extraction", "extract", "extract_text"]
 
@@ -84,8 +88,11 @@ def extract(article: Article, lexicon: Lexicon) -> Extraction:
     ex = Extraction()
     mentions = tag(article, lexicon, ex)
     find_figures_in(article, lexicon, ex)
+    read_counted(article, lexicon, ex, mentions)
     find_documents(article, lexicon, ex, mentions)
     find_funding(article, lexicon, ex, mentions)
+    name_funding_items(article, lexicon, ex)
+    scope_figures(article, lexicon, ex, mentions)
     find_assignments(article, lexicon, ex, mentions)
     find_leadership(article, lexicon, ex, mentions)
     find_lists(article, lexicon, ex, mentions)

@@ -10,7 +10,8 @@ from kg.ingest import Article
 from kg.lexicon import Lexicon
 from kg.span import Span
 
-from .context import adjacent_mention, clauses, mentions_in, time_references
+from .context import adjacent_mention, clauses, mentions_in
+from .periods import find_periods
 from .records import Action, Extraction, Mention
 
 __all__ = ["find_actions"]
@@ -41,7 +42,7 @@ def find_actions(article: Article, lexicon: Lexicon, ex: Extraction, mentions: l
     sh = article.shadow
     verbs = lexicon.forms("action-types")
     honours = [c for c in lexicon.scheme("action-types") if c.prop_values("honourWord")]
-    times, subset = time_references(lexicon), lexicon.words("word-subset")
+    subset = lexicon.words("word-subset")
     for sent in article.sentences:
         last_target = None
         for clause in clauses(article, sent):
@@ -54,8 +55,8 @@ def find_actions(article: Article, lexicon: Lexicon, ex: Extraction, mentions: l
             figs = [f for f in ex.figures if clause.start <= f.figure_span.start < clause.end and f.unit_concept]
             targets = mentions_in(mentions, clause, ("role", "org"))
             actors = _subjects(article, lexicon, sent, clause, vpos, mentions)
-            time = ([None] + list(times.finditer(sh, sent.start, vpos)))[-1]
-            time_ref = article.clean[time.start() : time.end()] if time else None
+            time = ([None] + find_periods(sh, lexicon, None, sent.start, vpos))[-1]
+            time_ref = article.clean[time.span.start : time.span.end] if time else None
             verb = article.clean[vpos:vend]
             concept = hit[1]
             honour = next(

@@ -2,7 +2,8 @@
 
 The rules of :mod:`kg.extract` share these helpers: the zones of a page that state facts
 (title, subtitle, body, contributor line), its quotations and 《》 titles, its sentences
-and clauses, the mentions inside a span, and the lexicon's time phrases and frequencies.
+and clauses, the mentions inside a span, and the lexicon's frequencies (time phrases are
+read by :mod:`kg.extract.periods`).
 Every span is a :class:`~kg.span.Span` of offsets into the article's text; splitting
 runs over the Simplified shadow (``article.shadow``), which has the same offsets.
 Quotations, titles and clauses are cached per text, as every rule asks for them.
@@ -10,11 +11,10 @@ Quotations, titles and clauses are cached per text, as every rule asks for them.
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from kg.ingest import Article
-from kg.lexicon import Lexicon, compiled
+from kg.lexicon import Lexicon
 from kg.span import Span
 from kg.text import to_hant
 
@@ -30,7 +30,6 @@ __all__ = [
     "quoted",
     "script_form",
     "sentence_of",
-    "time_references",
     "titles",
     "zones",
 ]
@@ -171,26 +170,6 @@ def _clauses(text: str, clean: str, span: Span) -> tuple[Span, ...]:
     if start < span.end:
         out.append(Span(start, span.end))
     return tuple(s for s in out if clean[s.start : s.end].strip())
-
-
-def time_references(lexicon: Lexicon) -> re.Pattern:
-    """One pattern for every time phrase of the lexicon's ``time-expressions`` (截至目前, 2015年以來 …).
-
-    The pattern is compiled once per lexicon; match it against the Simplified shadow text. Where two phrases start
-    at one place (去年, 去年以來), the longer pattern is tried first.
-
-    Examples
-    --------
-    >>> from kg.lexicon import load_lexicon
-    >>> [m.group() for m in time_references(load_lexicon()).finditer("截至2018年8月底，三年来")]
-    ['截至2018年8月底', '三年来']
-    """
-
-    def make(lex: Lexicon) -> re.Pattern:
-        patterns = sorted((c.prop("pattern") for c in lex.scheme("time-expressions")), key=lambda p: (-len(p), p))
-        return compiled("|".join(f"(?:{p})" for p in patterns))
-
-    return lexicon.derived("time-references", make)
 
 
 def frequency(lexicon: Lexicon, text: str) -> str | None:

@@ -10,6 +10,7 @@ that states it. Entities are keyed by their canonical name in the article's own 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from kg.extract.fact_records import (
     Action,
@@ -141,6 +142,10 @@ class Figure:
     in_name, time_ref, part_of
         Whether it stands in a quotation or title; the time phrase before it; the index of the figure it is a
         subset of (其中16名).
+    area, period, same_as, per
+        The key of the place the text scopes it to; its period (a :class:`kg.extract.periods.Period`, or None);
+        the index of an earlier figure that states the same (a repeat); what it is given for each of (每個工作組
+        三至五人, 32個貧困村各派駐1支: 工作組, 貧困村), as printed.
 
     Examples
     --------
@@ -167,6 +172,10 @@ class Figure:
     in_name: bool = False
     time_ref: str | None = None
     part_of: int | None = None
+    area: str | None = None
+    period: Any = None
+    same_as: int | None = None
+    per: str | None = None
 
 
 @dataclass

@@ -8,6 +8,9 @@ Its modules:
 
 - :mod:`kg.validate.engine` runs the shapes with pySHACL, graph by graph over processes
   (:func:`validate`), with the vocabulary context the shapes need;
+- :mod:`kg.validate.context` reads the shapes and that context, and readies what pySHACL is given;
+- :mod:`kg.validate.cube` checks the figures as a statistical data cube: the integrity
+  constraints IC-1 to IC-21 of the W3C RDF Data Cube vocabulary, in time linear in the observations;
 - :mod:`kg.validate.report` reads the results into plain values (:class:`Result`) and
   writes the :class:`Report` as text, JSON or Turtle.
 
