@@ -94,7 +94,7 @@ def test_query_over_data_files(tmp_path):
     nq = tmp_path / "kg.nq"
     nq.write_text(kg("export", "--format", "nq").output, encoding="utf-8")
     query = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{ARTICLE_GRAPH}> {{ ?s ?p ?o }} }}"
-    assert kg("query", query, "--data", str(nq), "-f", "tsv").output.splitlines() == ["?n", "4396"]
+    assert kg("query", query, "--data", str(nq), "-f", "tsv").output.splitlines() == ["?n", "4411"]
 
 
 def test_query_from_file_and_stdin(tmp_path):

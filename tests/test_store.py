@@ -48,15 +48,15 @@ def test_load_then_count_at_least_the_export(tmp_path, export_nt):
     store = tmp_path / "store"
     result = kg("load", "--store", str(store))
     assert result.exit_code == 0, result.output
-    assert result.output.splitlines()[0] == "created  kgid:graph/000_bdc2813b06239aaa  4,396 triples"
+    assert result.output.splitlines()[0] == "created  kgid:graph/000_bdc2813b06239aaa  4,411 triples"
     vocabulary = {graph: len(set(vocabulary_triples(name))) for graph, name in zip(VOCABULARY_GRAPHS, VOCABULARY_FILES)}
     assert result.output.splitlines()[-1].startswith(
-        f"loaded 5 graphs, {4396 + sum(vocabulary.values()):,} triples into {store} in "
+        f"loaded 5 graphs, {4411 + sum(vocabulary.values()):,} triples into {store} in "
     )
     statements = len(export_nt.splitlines())
     counted = kg("query", COUNT, "--store", str(store), "-f", "csv").output.splitlines()[1]
-    assert int(counted) >= statements == 4396
-    assert graph_counts(store) == {ARTICLE_GRAPH: 4396, **vocabulary}
+    assert int(counted) >= statements == 4411
+    assert graph_counts(store) == {ARTICLE_GRAPH: 4411, **vocabulary}
     assert vocabulary[VOCABULARY_GRAPHS[0]] == 261 and vocabulary[VOCABULARY_GRAPHS[3]] == 26  # gazetteer, repairs
 
 
@@ -92,7 +92,7 @@ def test_reload_replaces_and_append_adds(tmp_path):
     assert values.splitlines() == ["v", "1", "2"]
     kg("load", "--store", str(store))
     kg("load", "--store", str(store))
-    assert graph_counts(store)[ARTICLE_GRAPH] == 4396
+    assert graph_counts(store)[ARTICLE_GRAPH] == 4411
 
 
 def test_chain_reads_the_store(tmp_path):
@@ -164,7 +164,7 @@ def test_store_served_by_oxigraph_is_refused_then_served(tmp_path, serve):
         "-f",
         "csv",
     )
-    assert served.output.splitlines() == ["n", "4396"]
+    assert served.output.splitlines() == ["n", "4411"]
 
 
 def test_store_errors(tmp_path):

@@ -31,7 +31,7 @@ def _run(tmp_path, name, text, *args):
 def test_bundled_article_conforms():
     result = CliRunner().invoke(main, ["validate"])
     assert result.exit_code == 0, result.output
-    assert result.output.splitlines()[0] == "Conforms: 0 violations, 4 warnings, 2 info (4396 triples in 1 graphs)"
+    assert result.output.splitlines()[0] == "Conforms: 0 violations, 4 warnings, 2 info (4411 triples in 1 graphs)"
 
 
 def test_published_files_conform():
@@ -84,7 +84,7 @@ def test_one_negative_figure(tmp_path, seed_nt):
     result = _run(tmp_path, "negative.nt", text)
     assert result.exit_code == 1
     assert (
-        result.output.splitlines()[0] == "Does not conform: 1 violations, 4 warnings, 2 info (4396 triples in 1 graphs)"
+        result.output.splitlines()[0] == "Does not conform: 1 violations, 4 warnings, 2 info (4411 triples in 1 graphs)"
     )
     assert (
         "\nViolation: 8540名 <https://w3id.org/fupin-kg/id/article/000_bdc2813b06239aaa/figure/895-900>\n"

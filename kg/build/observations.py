@@ -142,7 +142,7 @@ def _figure(g: GraphWriter, f: Figure, lexicon: Lexicon) -> str:
     g.add(s, FP + "status", FP + _camel(f.status))
     g.add(s, FP + "printed", ox.Literal(f.printed, language=g.article.script))
     if f.counted:
-        g.labels(s, f.counted, None, FP + "counts")
+        g.labels(s, f.counted, _english(lexicon, f.counted), FP + "counts")
     if f.per:
         g.labels(s, f.per, None, FP + "perEach")
     g.add(s, FP + "inName", ox.Literal("true" if f.in_name else "false", datatype=named_node(XSD + "boolean")))
@@ -152,6 +152,12 @@ def _figure(g: GraphWriter, f: Figure, lexicon: Lexicon) -> str:
         g.add(s, FP + "currency", unit.prop("currencyCode"))
     g.add(s, FP + "clause", g.span(f.span))
     return s
+
+
+def _english(lexicon: Lexicon, counted: str) -> str | None:
+    """The English for a counted noun phrase the lexicon knows as it stands: an indicator's name (貧困戶)."""
+    concept = lexicon.concept(indicator_of(lexicon, counted))
+    return concept.labels.get("en") if concept and to_hans(counted) in concept.forms else None
 
 
 def _item(g: GraphWriter, counted: str, indicator: str) -> str:

@@ -130,7 +130,7 @@ def _graph(inputs: Sequence[Path], encoding: str | None, store: str | None) -> l
 def query(query_arg, data_files, store_dir, endpoint, fmt, lang, encoding):
     """Run a SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) over the graph.
 
-    QUERY is the name of a shipped query (cq01 … cq19, chain-up, chain-down),
+    QUERY is the name of a shipped query (cq01 … cq23, chain-up, chain-down),
     a file, - for standard input, or the query text. By default it runs over
     the bundled article; --data, --store or --endpoint choose other graphs.
     Local queries see the union of all graphs as the default graph (the

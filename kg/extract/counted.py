@@ -62,6 +62,7 @@ class _Grammar:
     locatives: tuple[str, ...]
     light_verbs: tuple[str, ...]
     attributive: tuple[str, ...]
+    pre_numeral: tuple[str, ...]
 
 
 class _Times:
@@ -94,6 +95,7 @@ def _grammar(lexicon: Lexicon) -> _Grammar:
             locatives=by_length(lex.words("word-locative-lead")),
             light_verbs=by_length(lex.words("word-light-verb")),
             attributive=tuple(lex.words("word-attributive")),
+            pre_numeral=by_length(lex.words("word-pre-numeral-modifier")),
         )
 
     return lexicon.derived("counted-grammar", make)
@@ -164,7 +166,9 @@ def _phrase(
         after = _after(sh, g, first.figure_span.start, first.figure_span.end, first.span.end, classifier=False)
         if after:
             noun = _after(sh, g, first.figure_span.start, first.figure_span.end, first.span.end, False, False)
-            return _clean(article, after), True, _clean(article, noun) if noun else None
+            modifier = next((w for w in g.pre_numeral if sh.endswith(w, first.span.start, first.figure_span.start)), "")
+            lead = article.clean[first.figure_span.start - len(modifier) : first.figure_span.start]  # 剩餘23個貧困村
+            return lead + _clean(article, after), True, lead + _clean(article, noun) if noun else None
     before = _before(sh, g, times, first.span.start, first.figure_span.start, ends, places)
     if isinstance(before, int):
         return ex.figures[before].counted, False, None

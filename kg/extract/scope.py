@@ -79,7 +79,8 @@ def scope_figures(article: Article, lexicon: Lexicon, ex: Extraction, mentions: 
         j = bisect_left(starts, sent.start)
         named = [places[i][1] for i in range(max(j, k - 8), k) if places[i][1] not in above_home]
         f.area = max(reversed(named), key=lambda key: rank.get(key, 0)) if named else ex.home
-        f.period = _period_of(article, periods, period_ends, f.figure_span.start, zones, attributive)
+        rule = f.status in ("standard", "threshold")  # a rule holds in the period its own sentence gives, if any
+        f.period = _period_of(article, periods, period_ends, f.figure_span.start, zones, attributive, rule)
         f.per = _per(article, lexicon, ex, i)
         if f.period is not None:
             f.time_ref = article.clean[f.period.span.start : f.period.span.end]
@@ -167,7 +168,7 @@ def _repeated(ex: Extraction, earlier: list[int], f: Figure) -> int | None:
 
 
 def _period_of(
-    article: Article, periods: list[Period], ends: list[int], at: int, zones: list[Span], attributive: str
+    article: Article, periods: list[Period], ends: list[int], at: int, zones: list[Span], attributive: str, rule: bool
 ) -> Period | None:
     """The period of the figure at ``at``: the last time phrase before it in its paragraph (截至目前 scopes the
     sentences after it), skipping one that modifies another figure through the particle (由2014年底的12.5%)."""
@@ -176,7 +177,7 @@ def _period_of(
     k = bisect_left(ends, at + 1) - 1
     while k >= 0 and zone is not None and periods[k].span.start >= zone.start:
         p = periods[k]
-        if p.span.start < sentence.start and not _opens_sentence(article, p):
+        if p.span.start < sentence.start and (rule or not _opens_sentence(article, p)):
             k -= 1
             continue
         link = article.shadow[p.span.end : p.span.end + 1] in attributive
